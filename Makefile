@@ -1,0 +1,52 @@
+# Kollega — the front door. `make demo` and `make test` are all a newcomer needs (README.md).
+# Every target installs what is missing first (`make deps`), so a fresh Debian 12 works.
+
+NATIVE := build/native
+WASM   := build/wasm
+PLUGIN := build/plugin
+PORT   ?= 8080
+JOBS   ?= $(shell nproc)
+
+.PHONY: all deps native wasm plugin test test-native test-wasm test-js demo dist bench fuzz clean
+
+all: native wasm plugin
+
+deps:
+	@bash scripts/deps.sh
+
+native: deps
+	@cmake -S . -B $(NATIVE) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(NATIVE) -j $(JOBS)
+
+wasm: deps
+	@[ -f $(WASM)/build.ninja ] || emcmake cmake -S . -B $(WASM) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(WASM) -j $(JOBS)
+
+plugin: wasm
+	@node scripts/build-plugin.mjs
+
+test-native: native
+	@cd $(NATIVE) && ctest --output-on-failure -j $(JOBS)
+
+test-wasm: wasm
+	@cd $(WASM) && ctest --output-on-failure -j $(JOBS)
+
+test-js: plugin
+	@node --test --test-concurrency=1 tests/node/ tests/browser/
+
+test: deps
+	@$(MAKE) --no-print-directory test-native
+	@$(MAKE) --no-print-directory test-wasm
+	@$(MAKE) --no-print-directory test-js
+
+demo: plugin
+	@node scripts/serve.mjs --port $(PORT)
+
+dist: plugin
+	@node scripts/dist.mjs
+
+bench: native wasm plugin
+	@node bench/run.mjs
+
+clean:
+	rm -rf build dist

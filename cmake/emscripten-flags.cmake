@@ -1,0 +1,13 @@
+# Compile and link flags for every Emscripten target (DESIGN.md section 6). Included before
+# any target is defined, so that all objects share them.
+
+# Debian's emcc needs NODE_PATH for any -O1+ link ("Cannot find module 'acorn'"): inject it
+# into every link rule so nobody has to export it.
+set_property(GLOBAL PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs")
+
+# Exceptions must be enabled in every object, or a throw aborts and no catch ever runs; the
+# api facade catches everything so that no exception reaches JS.
+set(KOLLEGA_WASM_COMMON -fexceptions)
+add_compile_options(${KOLLEGA_WASM_COMMON})
+# Size first for the shipped module (goal: first load <= 150 KB gzip).
+string(REPLACE "-O3" "-Oz" CMAKE_CXX_FLAGS_RELEASE "${CMAKE_CXX_FLAGS_RELEASE}")

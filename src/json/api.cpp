@@ -1,0 +1,84 @@
+#include "json/api.hpp"
+
+#include <exception>
+#include <nlohmann/json.hpp>
+
+#include "core/path_state.hpp"
+#include "json/codec.hpp"
+
+namespace kollega::api {
+namespace {
+
+constexpr const char* kCoreVersion = "0.1.0";
+
+/// Runs `body`, turning anything thrown into an error envelope.
+template <class F>
+std::string guarded(F&& body) {
+    try {
+        return body();
+    } catch (const std::bad_alloc&) {
+        return json::error_envelope({Error{"out_of_memory", "the input is too large to process", ""}});
+    } catch (const std::exception& e) {
+        return json::error_envelope({Error{"internal", std::string("internal error: ") + e.what(), ""}});
+    } catch (...) {
+        return json::error_envelope({Error{"internal", "internal error", ""}});
+    }
+}
+
+/// Prefixes every pointer of the errors with the argument they are about ("/program/…").
+Errors located(Errors errors, std::string_view argument) {
+    for (auto& e : errors) e.path = std::string(argument) + e.path;
+    return errors;
+}
+
+}  // namespace
+
+std::string version() {
+    return guarded([] {
+        nlohmann::json v = {{"core", kCoreVersion}, {"schemaVersion", kSchemaVersion}};
+        return json::ok_envelope(v.dump());
+    });
+}
+
+std::string path_view(std::string_view program_json, std::string_view events_json,
+                      std::string_view actor, std::string_view lang) {
+    return guarded([&] {
+        auto program = json::parse_program(program_json);
+        if (!program.ok()) return json::error_envelope(located(program.errors(), "/program"));
+        auto events = json::parse_events(events_json);
+        if (!events.ok()) return json::error_envelope(located(events.errors(), "/events"));
+        const PathState state = fold_path(program.value(), events.value(), actor);
+        return json::ok_envelope(json::path_view_to_json(program.value(), state, lang));
+    });
+}
+
+std::string complete_step(std::string_view program_json, std::string_view events_json,
+                          std::string_view actor, std::string_view step_id,
+                          std::string_view event_id, std::string_view at) {
+    return guarded([&] {
+        auto program = json::parse_program(program_json);
+        if (!program.ok()) return json::error_envelope(located(program.errors(), "/program"));
+        auto events = json::parse_events(events_json);
+        if (!events.ok()) return json::error_envelope(located(events.errors(), "/events"));
+        auto when = parse_timestamp(at);
+        if (!when)
+            return json::error_envelope({Error{"invalid_time", "expected an RFC 3339 time such as \"2026-11-22T10:15:00Z\", found \"" + std::string(at) + "\"", "/at"}});
+        auto event = kollega::complete_step(program.value(), events.value(), actor, step_id, event_id, *when);
+        if (!event.ok()) return json::error_envelope(event.errors());
+        return json::ok_envelope(json::event_to_json(event.value()));
+    });
+}
+
+std::string validate_program(std::string_view program_json) {
+    return guarded([&] {
+        auto program = json::parse_program(program_json);
+        nlohmann::json problems = nlohmann::json::array();
+        if (!program.ok())
+            for (const auto& e : program.errors())
+                problems.push_back({{"code", e.code}, {"message", e.message}, {"path", e.path}});
+        nlohmann::json v = {{"valid", program.ok()}, {"problems", std::move(problems)}};
+        return json::ok_envelope(v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    });
+}
+
+}  // namespace kollega::api

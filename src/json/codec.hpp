@@ -1,0 +1,36 @@
+#pragma once
+/// Reading and writing the wire formats (docs/architecture.md). The only headers the rest of
+/// the code needs for JSON; nlohmann/json itself stays inside src/json/*.cpp.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/event.hpp"
+#include "core/path_state.hpp"
+#include "core/program.hpp"
+#include "core/result.hpp"
+
+namespace kollega::json {
+
+/// Parses and checks a program: JSON syntax, types, required and unknown fields, then the
+/// semantic checks of check_program(). Every problem is reported, each with its JSON Pointer.
+Result<Program> parse_program(std::string_view text);
+
+/// Parses an event log given as a JSON array or as JSON Lines (one event per line).
+/// Pointers are "/3/at" for an array, "line 4: /at" style ("/4/at") for JSON Lines.
+Result<std::vector<Event>> parse_events(std::string_view text);
+
+/// One event as its wire object.
+std::string event_to_json(const Event& event);
+
+/// The value of pathView: the path state with texts resolved in `lang` (docs/architecture.md).
+std::string path_view_to_json(const Program& program, const PathState& state, std::string_view lang);
+
+/// `{"ok":true,"value":<value_json>}`.
+std::string ok_envelope(std::string_view value_json);
+
+/// `{"ok":false,"error":{code,message,path,problems:[…]}}` — the first error, then all of them.
+std::string error_envelope(const Errors& errors);
+
+}  // namespace kollega::json

@@ -1,0 +1,14 @@
+// Loads the built wasm module in node (tests only). The 3.1.6 glue would fetch() a file path,
+// so the binary is read here and passed in as wasmBinary.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+
+let cached;
+/** The raw Embind module (functions return JSON envelopes as strings). */
+export function loadRawModule() {
+  cached ??= import(`${root}build/wasm/kollega-core.mjs`).then(({ default: create }) =>
+    create({ wasmBinary: readFileSync(`${root}build/wasm/kollega-core.wasm`) }));
+  return cached;
+}
