@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `make bench`: the same core workload natively and in wasm (bench/bench_core.cpp built
+// twice), the bundle sizes, and the time from navigation to the first rendered path in
+// Chromium. Prints a Markdown report and writes it to build/bench/report.md; copy the
+// figures into docs/benchmarks.md.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { buildPlugin } from '../scripts/build-plugin.mjs';
+import { sizeReport, sizeTable } from '../scripts/sizes.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const run = (cmd, args) => JSON.parse(execFileSync(cmd, args, { cwd: root, encoding: 'utf8' }).trim().split('\n').pop());
+
+const native = run(join(root, 'build/native/kollega_bench'), []);
+const wasm = run(process.execPath, [join(root, 'build/wasm/kollega_bench.cjs')]);
+await buildPlugin({ quiet: true });
+const sizes = sizeReport(root);
+const browser = run(process.execPath, [join(root, 'bench/browser-first-render.mjs')]);
+
+const f = (x) => x.toFixed(2);
+const report = `## Results of \`make bench\` (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0].model.trim()}, node ${process.version})
+
+### Core workload: ${native.workload}
+
+Median of 15 runs after one warm-up; JSON in and JSON out through the api facade, as the
+plugin calls it. wasm: the same source built by emcc (-Oz, the shipped module's flags) and run
+under node.
+
+| measure | native | wasm | wasm / native |
+|---|---:|---:|---:|
+| pathView (ms) | ${f(native.pathViewMedianMs)} | ${f(wasm.pathViewMedianMs)} | ${f(wasm.pathViewMedianMs / native.pathViewMedianMs)}× |
+| validateProgram (ms) | ${f(native.validateMedianMs)} | ${f(wasm.validateMedianMs)} | ${f(wasm.validateMedianMs / native.validateMedianMs)}× |
+
+### Sizes (gzip -9)
+
+${sizeTable(sizes)}
+
+### Browser: navigation to the first rendered path (Chromium, headless, demo page)
+
+Median of ${browser.runs.length} fresh browser contexts: **${f(browser.medianMs)} ms** (runs: ${browser.runs.map(f).join(', ')}).
+`;
+mkdirSync(join(root, 'build/bench'), { recursive: true });
+writeFileSync(join(root, 'build/bench/report.md'), report);
+console.log(report);

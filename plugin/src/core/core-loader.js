@@ -1,0 +1,116 @@
+import createCoreModule from '../../../build/wasm/kollega-core.mjs';
+import { KollegaError } from './kollega-error.js';
+
+export { KollegaError };
+
+/** Module-level cache: one load (fetch + compile + instantiate) per wasm URL per page. */
+const loads = new Map();
+
+function toJsonText(value) {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Calls a core function and returns its result text. The contract says nothing is ever thrown
+ * across the boundary; if something is (an escaped C++ exception arrives as a bare number), it
+ * still becomes a KollegaError rather than a stray value.
+ */
+function call(fn, ...args) {
+  try {
+    return fn(...args);
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : `exception ${String(cause)}`;
+    throw new KollegaError('internal', `The core failed unexpectedly: ${detail}`, '', { cause });
+  }
+}
+
+/** Parses a core result string and returns its value, or throws a KollegaError. */
+function unwrap(resultText) {
+  let result;
+  try {
+    result = JSON.parse(resultText);
+  } catch (cause) {
+    throw new KollegaError('core_protocol', `The core returned text that is not JSON: ${String(resultText).slice(0, 80)}`, '', { cause });
+  }
+  if (result && result.ok === true) return result.value;
+  const error = result?.error ?? {};
+  const problems = Array.isArray(error.problems) && error.problems.length ? error.problems : undefined;
+  throw new KollegaError(error.code ?? 'unknown', error.message ?? 'Unknown core error', error.path ?? '', { problems });
+}
+
+/** A thin wrapper over the wasm module: JSON in, plain values out, KollegaError on failure. */
+export class KollegaCore {
+  #module;
+
+  /** @param {object} module an instantiated Emscripten module exporting the core API */
+  constructor(module) {
+    this.#module = module;
+  }
+
+  /** `{core, schemaVersion}` of the loaded core. */
+  version() {
+    return unwrap(call(this.#module.version));
+  }
+
+  /**
+   * The learner's path state.
+   * @param {string|object} program program JSON text (preferred: errors then carry byte offsets) or object
+   * @param {string|object[]} events the event log (array or its JSON text)
+   * @param {string} actor the learner id
+   * @param {string} lang `en`, `sv`, `nb` or `nl`
+   */
+  pathView(program, events, actor, lang) {
+    const m = this.#module;
+    return unwrap(call(m.pathView, toJsonText(program), toJsonText(events), String(actor), String(lang)));
+  }
+
+  /**
+   * The event that completes `stepId`, built and checked by the core (not stored).
+   * @param {string} eventId a fresh UUID
+   * @param {string} at an ISO 8601 UTC time
+   */
+  completeStep(program, events, actor, stepId, eventId, at) {
+    const args = [program, events].map(toJsonText).concat([actor, stepId, eventId, at].map(String));
+    return unwrap(call(this.#module.completeStep, ...args));
+  }
+}
+
+/** The default wasm URL: `kollega-core.wasm` next to this module (next to kollega.js when bundled). */
+export function defaultWasmUrl() {
+  return new URL('kollega-core.wasm', import.meta.url).href;
+}
+
+/**
+ * Loads the core once per wasm URL. Several elements on a page share the same promise.
+ * @param {{wasmUrl?: string, wasmBinary?: ArrayBuffer|Uint8Array}} [options]
+ *   `wasmBinary` skips the fetch (Node has no fetch for file paths in the 3.1.6 glue).
+ * @returns {Promise<KollegaCore>}
+ */
+export function loadCore({ wasmUrl, wasmBinary } = {}) {
+  const url = wasmUrl ? new URL(wasmUrl, globalThis.document?.baseURI ?? import.meta.url).href : defaultWasmUrl();
+  const key = wasmBinary ? `binary:${url}` : url;
+  let load = loads.get(key);
+  if (!load) {
+    load = instantiate(url, wasmBinary);
+    loads.set(key, load);
+    // A failed load is not cached, so a retry (e.g. after the admin fixes the upload) can succeed.
+    load.catch(() => loads.delete(key));
+  }
+  return load;
+}
+
+async function instantiate(url, wasmBinary) {
+  const options = {
+    locateFile: (file) => (file.endsWith('.wasm') ? url : file),
+    // Emscripten logs load failures itself; keep them as warnings, the element shows the alert.
+    printErr: (text) => console.warn('[kollega-core]', text),
+  };
+  if (wasmBinary) options.wasmBinary = wasmBinary;
+  try {
+    const module = await createCoreModule(options);
+    return new KollegaCore(module);
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new KollegaError('wasm_load_failed', `Could not load the core from ${url}: ${detail}`, '', { cause });
+  }
+}

@@ -1,0 +1,369 @@
+import { LitElement, html, nothing, unsafeCSS } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { loadCore, KollegaError } from '../core/core-loader.js';
+import { LocalStore } from '../store/local-store.js';
+import { Translator, resolveLanguage } from '../i18n/index.js';
+import { randomUuid, localLearnerId } from '../util/ids.js';
+import styles from './kollega-app.css';
+
+/** The performance mark set when the path is first on screen (used by bench/browser-first-render.mjs). */
+export const FIRST_RENDER_MARK = 'kollega:first-render';
+
+const eyeIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 5C6.5 5 2.7 9.1 1.5 12c1.2 2.9 5 7 10.5 7s9.3-4.1 10.5-7C21.3 9.1 17.5 5 12 5Zm0 11.5a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9Zm0-2.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4Z"/></svg>`;
+
+function asKollegaError(error) {
+  if (error instanceof KollegaError) return error;
+  return new KollegaError('unknown', error instanceof Error ? error.message : String(error), '', { cause: error });
+}
+
+async function fetchProgramText(programUrl) {
+  if (!programUrl) throw new KollegaError('program_load_failed', 'The element has no program attribute.', '');
+  const url = new URL(programUrl, document.baseURI).href;
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  } catch (cause) {
+    throw new KollegaError('program_load_failed', `Could not fetch ${url}: ${cause?.message ?? cause}`, '', { cause });
+  }
+  if (!response.ok) throw new KollegaError('program_load_failed', `Fetching ${url} answered HTTP ${response.status}.`, '');
+  // Decode strictly: response.text() would silently turn invalid UTF-8 into U+FFFD and so
+  // change the program the admin wrote.
+  const bytes = await response.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (cause) {
+    throw new KollegaError('program_load_failed', `${url} is not valid UTF-8 text; save the program as UTF-8.`, '', { cause });
+  }
+}
+
+/**
+ * `<kollega-app program="URL" learner="id" wasm-url="URL" lang="sv">`: a learner's path through a
+ * peer coaching program (done, next, locked), with "Mark as done" on the steps that are open.
+ *
+ * @fires kollega-ready - the path is shown; detail `{programId, learner, progress, core}`
+ * @fires kollega-step-completed - a step was marked done; detail `{programId, step, event, progress}`
+ * @fires kollega-error - something failed; detail `{code, message, path}`
+ */
+export class KollegaApp extends LitElement {
+  static styles = unsafeCSS(styles);
+
+  static properties = {
+    /** URL of the program JSON, resolved against the page. */
+    program: { type: String },
+    /** The learner's id; a stable local id kept in localStorage if absent. */
+    learner: { type: String },
+    /** URL of kollega-core.wasm; defaults to the file next to kollega.js. */
+    wasmUrl: { type: String, attribute: 'wasm-url' },
+    _phase: { state: true },
+    _view: { state: true },
+    _error: { state: true },
+    _actionError: { state: true },
+    _announcement: { state: true },
+    _savingStep: { state: true },
+    _lang: { state: true },
+  };
+
+  static get observedAttributes() {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  #core = null;
+  #programText = '';
+  #programId = '';
+  #store = new LocalStore();
+  #unsubscribe = null;
+  #langObserver = null;
+  #loadToken = 0;
+  #firstRenderMarked = false;
+  #translator = null;
+
+  constructor() {
+    super();
+    this.program = '';
+    this.learner = '';
+    this.wasmUrl = '';
+    this._phase = 'loading';
+    this._view = null;
+    this._error = null;
+    this._actionError = null;
+    this._announcement = '';
+    this._savingStep = null;
+    this._lang = 'en';
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this._lang = resolveLanguage(this);
+    this.#unsubscribe = this.#store.subscribe((programId) => {
+      if (programId === this.#programId && this._phase === 'ready') this.#refresh().catch((e) => this.#fail(e));
+    });
+    if (typeof MutationObserver === 'function') {
+      this.#langObserver = new MutationObserver(() => this.#languageMayHaveChanged());
+      this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    }
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#langObserver?.disconnect();
+    this.#langObserver = null;
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    super.attributeChangedCallback(name, oldValue, newValue);
+    if (name === 'lang' && this.isConnected) this.#languageMayHaveChanged();
+  }
+
+  /** The language in use (`en`, `sv`, `nb`, `nl`): for the UI and the program texts. */
+  get language() {
+    return this._lang;
+  }
+
+  /** The current path view from the core, or null while loading or after a fatal error. */
+  get pathView() {
+    return this._view;
+  }
+
+  /** Reloads program, core and events (e.g. after fixing an error). */
+  reload() {
+    return this.#load();
+  }
+
+  /**
+   * Marks a step done as the current learner: the core checks and builds the event, the store
+   * keeps it, the path is re-rendered. Resolves to the stored event; rejects with a KollegaError.
+   */
+  async completeStep(stepId) {
+    if (this._phase !== 'ready') throw new KollegaError('not_ready', 'The path is not loaded yet.', '');
+    const events = await this.#store.list(this.#programId);
+    const event = this.#core.completeStep(
+      this.#programText,
+      events,
+      this.#learnerId(),
+      stepId,
+      randomUuid(),
+      new Date().toISOString(),
+    );
+    await this.#store.put(this.#programId, event);
+    await this.#refresh();
+    return event;
+  }
+
+  get #t() {
+    if (this.#translator?.lang !== this._lang) this.#translator = new Translator(this._lang);
+    return this.#translator;
+  }
+
+  #learnerId() {
+    return this.learner || localLearnerId();
+  }
+
+  #emit(name, detail) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  #languageMayHaveChanged() {
+    const lang = resolveLanguage(this);
+    if (lang === this._lang) return;
+    this._lang = lang;
+    if (this._phase === 'ready') this.#refresh().catch((e) => this.#fail(e));
+  }
+
+  firstUpdated() {
+    this.#load();
+  }
+
+  updated(changed) {
+    const sourceChanged = ['program', 'wasmUrl', 'learner'].some((p) => changed.has(p) && changed.get(p) !== undefined);
+    if (sourceChanged) this.#load();
+    if (this._phase === 'ready' && !this.#firstRenderMarked) {
+      this.#firstRenderMarked = true;
+      performance.mark?.(FIRST_RENDER_MARK, { detail: { program: this.#programId } });
+    }
+  }
+
+  async #load() {
+    const token = ++this.#loadToken;
+    this._phase = 'loading';
+    this._error = null;
+    this._actionError = null;
+    this._announcement = '';
+    try {
+      this.#store.warmUp();
+      const [core, programText] = await Promise.all([
+        loadCore({ wasmUrl: this.wasmUrl || undefined }),
+        fetchProgramText(this.program),
+      ]);
+      if (token !== this.#loadToken) return;
+      // Validate the program and learn its id before touching storage.
+      const programId = core.pathView(programText, [], this.#learnerId(), this._lang).program.id;
+      this.#core = core;
+      this.#programText = programText;
+      this.#programId = programId;
+      await this.#refresh(token);
+      if (token !== this.#loadToken) return;
+      this._phase = 'ready';
+      await this.updateComplete;
+      this.#emit('kollega-ready', {
+        programId,
+        learner: this.#learnerId(),
+        progress: this._view.progress,
+        core: core.version(),
+      });
+    } catch (error) {
+      if (token === this.#loadToken) this.#fail(error);
+    }
+  }
+
+  async #refresh(token = this.#loadToken) {
+    const events = await this.#store.list(this.#programId);
+    if (token !== this.#loadToken) return;
+    this._view = this.#core.pathView(this.#programText, events, this.#learnerId(), this._lang);
+  }
+
+  #fail(error) {
+    const kollegaError = asKollegaError(error);
+    this._phase = 'error';
+    this._error = kollegaError;
+    this._view = null;
+    this.#emit('kollega-error', kollegaError.toJSON());
+  }
+
+  async #onMarkDone(step) {
+    if (this._savingStep) return;
+    this._savingStep = step.id;
+    this._actionError = null;
+    try {
+      const event = await this.completeStep(step.id);
+      const view = this._view;
+      this._announcement =
+        view.progress.done === view.progress.total
+          ? `${this.#t.t('announce.completed', { step: step.title })} ${this.#t.t('announce.allDone')}`
+          : this.#t.t('announce.completed', { step: step.title });
+      this._savingStep = null;
+      await this.updateComplete;
+      this.#focusAfterCompletion();
+      this.#emit('kollega-step-completed', { programId: this.#programId, step: step.id, event, progress: view.progress });
+    } catch (error) {
+      const kollegaError = asKollegaError(error);
+      this._savingStep = null;
+      this._actionError = kollegaError;
+      // The path may have changed under us (another tab): show the current state with the alert.
+      await this.#refresh().catch(() => {});
+      this.#emit('kollega-error', kollegaError.toJSON());
+    }
+  }
+
+  #focusAfterCompletion() {
+    const next = this._view?.next;
+    const button = next && this.renderRoot.querySelector(`button[data-step="${CSS.escape(next)}"]`);
+    (button || this.renderRoot.querySelector('.status-line'))?.focus();
+  }
+
+  render() {
+    const t = this.#t;
+    const ready = this._phase === 'ready' && this._view;
+    return html`<section
+      class="kollega"
+      lang=${t.lang}
+      aria-busy=${this._phase === 'loading' ? 'true' : 'false'}
+      aria-labelledby=${ready ? 'kollega-title' : nothing}
+      aria-label=${ready ? nothing : t.t('regionLabel')}
+    >
+      ${this._phase === 'loading' ? html`<p class="loading" role="status">${t.t('loading')}</p>` : nothing}
+      ${this._phase === 'error' && this._error ? this.#renderError(this._error, 'error.title', true) : nothing}
+      ${ready ? this.#renderPath(this._view) : nothing}
+    </section>`;
+  }
+
+  #renderPath(view) {
+    const t = this.#t;
+    const { done, total, percent } = view.progress;
+    const progressText = t.plural('progress.text', total, { done, total });
+    const titles = new Map(view.steps.map((s) => [s.id, s.title]));
+    return html`
+      <h2 class="title" id="kollega-title">${view.program.title}</h2>
+      ${view.program.description ? html`<p class="description">${view.program.description}</p>` : nothing}
+      <div class="progress">
+        <p class="progress-text" id="kollega-progress">${progressText}</p>
+        <div
+          class="bar"
+          role="progressbar"
+          aria-labelledby="kollega-progress"
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow=${percent}
+          aria-valuetext=${progressText}
+        >
+          <div class="bar-fill" style=${styleMap({ width: `${percent}%` })}></div>
+        </div>
+      </div>
+      <ol class="steps" aria-label=${t.t('steps.heading')}>
+        ${view.steps.map((step, index) => this.#renderStep(step, index, view.next, titles))}
+      </ol>
+      <p class="status-line" role="status" tabindex="-1">${this._announcement}</p>
+      ${this._actionError ? this.#renderError(this._actionError, 'error.actionTitle', false) : nothing}
+    `;
+  }
+
+  #renderStep(step, index, next, titles) {
+    const t = this.#t;
+    const status = step.status === 'available' && step.id === next ? 'next' : step.status;
+    const titleId = `kollega-step-${index}`;
+    const saving = this._savingStep === step.id;
+    return html`<li class="step" data-status=${status} data-step-id=${step.id} aria-current=${status === 'next' ? 'step' : nothing}>
+      <div class="step-head">
+        <span class="marker" aria-hidden="true">${status === 'done' ? '✓' : index + 1}</span>
+        <h3 class="step-title" id=${titleId}>${step.title}</h3>
+        <span class="badge badge-${status}">${t.t(`status.${status}`)}</span>
+      </div>
+      ${step.description ? html`<p class="step-description">${step.description}</p>` : nothing}
+      ${status === 'done' && step.completedAt
+        ? html`<p class="meta">${t.t('step.completedOn', { date: t.date(step.completedAt) })}</p>`
+        : nothing}
+      ${status === 'locked' && step.blockedBy?.length
+        ? html`<p class="meta">${t.t('step.blockedBy', { steps: t.list(step.blockedBy.map((id) => titles.get(id) ?? id)) })}</p>`
+        : nothing}
+      ${status === 'next' || status === 'available'
+        ? html`<div class="actions">
+            <button
+              type="button"
+              data-step=${step.id}
+              aria-describedby="${titleId}-visibility"
+              aria-disabled=${this._savingStep ? 'true' : 'false'}
+              @click=${() => this.#onMarkDone(step)}
+            >
+              ${saving ? t.t('step.saving') : t.t('step.markDone')}<span class="visually-hidden">: ${step.title}</span>
+            </button>
+            <p class="visibility" id="${titleId}-visibility">${eyeIcon}<span>${t.t('visibility.coach')}</span></p>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  /** A catalog string with one placeholder rendered as <code>. */
+  #withCode(key, name, value) {
+    const [before, after] = this.#t.t(key, { [name]: '\u0000' }).split('\u0000');
+    return html`${before}<code>${value}</code>${after ?? ''}`;
+  }
+
+  #renderError(error, titleKey, fatal) {
+    const t = this.#t;
+    return html`<div class="error" role="alert" data-code=${error.code} data-path=${error.path || nothing}>
+      <p class="error-title">${t.t(titleKey)}</p>
+      <p>${t.errorMessage(error.code)}</p>
+      <p>${this.#withCode('error.code', 'code', error.code)}</p>
+      ${error.path ? html`<p>${this.#withCode('error.path', 'path', error.path)}</p>` : nothing}
+      ${error.message ? html`<p>${t.t('error.details', { message: error.message })}</p>` : nothing}
+      ${error.problems?.length > 1
+        ? html`<p>${t.t('error.problems')}</p>
+            <ul class="problems">
+              ${error.problems.map((p) => html`<li><code>${p.path || '/'}</code> ${p.code}: ${p.message}</li>`)}
+            </ul>`
+        : nothing}
+      ${fatal ? html`<button type="button" class="secondary" @click=${() => this.#load()}>${t.t('error.retry')}</button>` : nothing}
+    </div>`;
+  }
+}

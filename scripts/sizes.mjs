@@ -1,0 +1,37 @@
+// Size report of what the first page load fetches, in gzip bytes (level 9), shared by
+// `make dist` and `make bench`.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const FIRST_LOAD_GOAL_BYTES = 150 * 1000;
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+/** `{rows: [{what, file, bytes, gzipBytes}], firstLoadGzipBytes}` for a built plugin. */
+export function sizeReport(root, pluginDir = join(root, 'build/plugin')) {
+  const file = (p) => readFileSync(p);
+  const css = readdirSync(join(root, 'plugin/src'), { recursive: true })
+    .filter((f) => f.endsWith('.css'))
+    .map((f) => file(join(root, 'plugin/src', f)));
+  const cssAll = Buffer.concat(css);
+  const bundle = file(join(pluginDir, 'kollega.js'));
+  const wasm = file(join(pluginDir, 'kollega-core.wasm'));
+  const glue = file(join(root, 'build/wasm/kollega-core.mjs'));
+  const rows = [
+    { what: 'core wasm', file: 'kollega-core.wasm', bytes: wasm.length, gzipBytes: gz(wasm) },
+    { what: 'Emscripten glue (inside kollega.js)', file: 'build/wasm/kollega-core.mjs', bytes: glue.length, gzipBytes: gz(glue) },
+    { what: 'plugin CSS (inside kollega.js)', file: 'plugin/src/**/*.css', bytes: cssAll.length, gzipBytes: gz(cssAll) },
+    { what: 'plugin bundle: plugin JS + lit + idb + CSS + glue', file: 'kollega.js', bytes: bundle.length, gzipBytes: gz(bundle) },
+  ];
+  return { rows, firstLoadGzipBytes: gz(wasm) + gz(bundle) };
+}
+
+/** The report as a Markdown table. */
+export function sizeTable({ rows, firstLoadGzipBytes }) {
+  const lines = ['| what | file | bytes | gzip bytes |', '|---|---|---:|---:|'];
+  for (const r of rows) lines.push(`| ${r.what} | \`${r.file}\` | ${r.bytes} | ${r.gzipBytes} |`);
+  const verdict = firstLoadGzipBytes <= FIRST_LOAD_GOAL_BYTES ? 'within' : 'OVER';
+  lines.push(`| **first load: kollega.js + kollega-core.wasm** | | | **${firstLoadGzipBytes}** (goal ≤ ${FIRST_LOAD_GOAL_BYTES}: ${verdict}) |`);
+  return lines.join('\n');
+}
