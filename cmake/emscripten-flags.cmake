@@ -7,7 +7,8 @@ set_property(GLOBAL PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env NODE_PATH
 
 # Exceptions must be enabled in every object, or a throw aborts and no catch ever runs; the
 # api facade catches everything so that no exception reaches JS.
-set(KOLLEGA_WASM_COMMON -fexceptions)
+set(KOLLEGA_WASM_EXCEPTIONS -fwasm-exceptions CACHE STRING "Exception model: -fwasm-exceptions or -fexceptions")
+set(KOLLEGA_WASM_COMMON ${KOLLEGA_WASM_EXCEPTIONS})
 add_compile_options(${KOLLEGA_WASM_COMMON})
-# Size first for the shipped module (goal: first load <= 150 KB gzip).
-string(REPLACE "-O3" "-Oz" CMAKE_CXX_FLAGS_RELEASE "${CMAKE_CXX_FLAGS_RELEASE}")
+set(KOLLEGA_WASM_OPT -O2 CACHE STRING "Optimisation of every wasm object: -O2 (speed) or -Oz (size)")
+string(REPLACE "-O3" "${KOLLEGA_WASM_OPT}" CMAKE_CXX_FLAGS_RELEASE "${CMAKE_CXX_FLAGS_RELEASE}")

@@ -8,7 +8,7 @@ add_executable(kollega_core_wasm src/wasm/bindings.cpp)
 target_link_libraries(kollega_core_wasm PRIVATE kollega_json)
 set_target_properties(kollega_core_wasm PROPERTIES OUTPUT_NAME kollega-core SUFFIX .mjs)
 target_link_options(kollega_core_wasm PRIVATE
-  ${KOLLEGA_WASM_COMMON} -Oz --bind
+  ${KOLLEGA_WASM_COMMON} ${KOLLEGA_WASM_OPT} --bind
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createKollegaCore -sENVIRONMENT=web
   -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sMALLOC=emmalloc -sALLOW_MEMORY_GROWTH=1
   -sINITIAL_MEMORY=16MB -sTEXTDECODER=2)

@@ -40,18 +40,35 @@ std::string escape_token(std::string_view token) {
 std::string child(const std::string& path, std::string_view key) { return path + "/" + escape_token(key); }
 std::string child(const std::string& path, std::size_t index) { return path + "/" + std::to_string(index); }
 
+/// True when arrays/objects nest deeper than `limit` (a linear scan that skips strings).
+/// Checked before parsing, so a hostile document is refused before anything is built. (The
+/// parser callback could do this too, but nlohmann's callback parser rescans each parent at
+/// every closing brace: quadratic in the number of events.)
+bool nests_deeper_than(std::string_view text, int limit) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 /// Parses JSON text, refusing invalid syntax and nesting deeper than kMaxDepth.
 Result<json> parse_text(std::string_view text, const std::string& where = "") {
-    bool too_deep = false;
-    json::parser_callback_t limit = [&too_deep](int depth, json::parse_event_t, json&) {
-        if (depth > kMaxDepth) too_deep = true;
-        return !too_deep;
-    };
+    if (nests_deeper_than(text, kMaxDepth))
+        return Error{"too_deep", "nesting deeper than " + std::to_string(kMaxDepth) + " levels", where};
     try {
-        json j = json::parse(text.begin(), text.end(), limit, /*allow_exceptions=*/true);
-        if (too_deep)
-            return Error{"too_deep", "nesting deeper than " + std::to_string(kMaxDepth) + " levels", where};
-        return j;
+        return json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         // e.what() is "[json.exception.parse_error.101] parse error at line 1, column 5: …"
         std::string msg = e.what();
