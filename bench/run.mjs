@@ -26,7 +26,7 @@ const report = `## Results of \`make bench\` (${new Date().toISOString().slice(0
 ### Core workload: ${native.workload}
 
 Median of 15 runs after one warm-up; JSON in and JSON out through the api facade, as the
-plugin calls it. wasm: the same source built by emcc (-Oz, the shipped module's flags) and run
+plugin calls it. wasm: the same source built by emcc with the shipped module's flags (-O2, wasm exceptions) and run
 under node.
 
 | measure | native | wasm | wasm / native |
