@@ -19,6 +19,8 @@ std::optional<Visibility> parse_visibility(std::string_view name);
 
 /// The event type a learner records when they finish a step of the path.
 inline constexpr std::string_view kStepCompleted = "step.completed";
+/// The event type recorded when a learner attended a peer session (counts for unlock rules).
+inline constexpr std::string_view kSessionAttended = "session.attended";
 
 /// One immutable event. The id (a UUID) makes it unique across tabs, retries and replays.
 struct Event {
@@ -28,6 +30,7 @@ struct Event {
     Timestamp at;                            ///< when it happened (passed in by the caller)
     Visibility visibility = Visibility::Coach;  ///< who may see it
     std::string step;                        ///< payload of step.completed: the step id
+    std::string activity;                    ///< payload of session.attended: the session activity id
 
     friend bool operator==(const Event&, const Event&) = default;
 };

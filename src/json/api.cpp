@@ -25,6 +25,11 @@ std::string guarded(F&& body) {
     }
 }
 
+Error invalid_time(std::string_view found, std::string path) {
+    return {"invalid_time", "expected an RFC 3339 time such as \"2026-11-22T10:15:00Z\", found \"" + std::string(found) + "\"",
+            std::move(path)};
+}
+
 /// Prefixes every pointer of the errors with the argument they are about ("/program/…").
 Errors located(Errors errors, std::string_view argument) {
     for (auto& e : errors) e.path = std::string(argument) + e.path;
@@ -41,13 +46,15 @@ std::string version() {
 }
 
 std::string path_view(std::string_view program_json, std::string_view events_json,
-                      std::string_view actor, std::string_view lang) {
+                      std::string_view actor, std::string_view lang, std::string_view now) {
     return guarded([&] {
         auto program = json::parse_program(program_json);
         if (!program.ok()) return json::error_envelope(located(program.errors(), "/program"));
         auto events = json::parse_events(events_json);
         if (!events.ok()) return json::error_envelope(located(events.errors(), "/events"));
-        const PathState state = fold_path(program.value(), events.value(), actor);
+        auto when = parse_timestamp(now);
+        if (!when) return json::error_envelope({invalid_time(now, "/now")});
+        const PathState state = fold_path(program.value(), events.value(), actor, *when);
         return json::ok_envelope(json::path_view_to_json(program.value(), state, lang));
     });
 }
@@ -61,8 +68,7 @@ std::string complete_step(std::string_view program_json, std::string_view events
         auto events = json::parse_events(events_json);
         if (!events.ok()) return json::error_envelope(located(events.errors(), "/events"));
         auto when = parse_timestamp(at);
-        if (!when)
-            return json::error_envelope({Error{"invalid_time", "expected an RFC 3339 time such as \"2026-11-22T10:15:00Z\", found \"" + std::string(at) + "\"", "/at"}});
+        if (!when) return json::error_envelope({invalid_time(at, "/at")});
         auto event = kollega::complete_step(program.value(), events.value(), actor, step_id, event_id, *when);
         if (!event.ok()) return json::error_envelope(event.errors());
         return json::ok_envelope(json::event_to_json(event.value()));
@@ -70,15 +76,7 @@ std::string complete_step(std::string_view program_json, std::string_view events
 }
 
 std::string validate_program(std::string_view program_json) {
-    return guarded([&] {
-        auto program = json::parse_program(program_json);
-        nlohmann::json problems = nlohmann::json::array();
-        if (!program.ok())
-            for (const auto& e : program.errors())
-                problems.push_back({{"code", e.code}, {"message", e.message}, {"path", e.path}});
-        nlohmann::json v = {{"valid", program.ok()}, {"problems", std::move(problems)}};
-        return json::ok_envelope(v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    });
+    return guarded([&] { return json::ok_envelope(json::validation_to_json(json::read_program_report(program_json))); });
 }
 
 }  // namespace kollega::api

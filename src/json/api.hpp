@@ -11,16 +11,16 @@ namespace kollega::api {
 /// The core's version and the program schema version it reads.
 std::string version();
 
-/// The learner's path with texts in `lang` (docs/architecture.md, "pathView").
+/// The learner's path at time `now` with texts in `lang` (docs/architecture.md, "pathView").
 std::string path_view(std::string_view program_json, std::string_view events_json,
-                      std::string_view actor, std::string_view lang);
+                      std::string_view actor, std::string_view lang, std::string_view now);
 
 /// The event that records `actor` completing `step_id`, when the path allows it now.
 std::string complete_step(std::string_view program_json, std::string_view events_json,
                           std::string_view actor, std::string_view step_id,
                           std::string_view event_id, std::string_view at);
 
-/// Checks a program and reports every problem: value {"valid":bool,"problems":[…]}.
+/// Checks a program and reports every problem: value {"valid":bool,"problems":[{…,severity}]}.
 std::string validate_program(std::string_view program_json);
 
 }  // namespace kollega::api

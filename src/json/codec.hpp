@@ -13,8 +13,18 @@
 
 namespace kollega::json {
 
-/// Parses and checks a program: JSON syntax, types, required and unknown fields, then the
-/// semantic checks of check_program(). Every problem is reported, each with its JSON Pointer.
+/// Everything the core says about a program text: the program as far as it could be read,
+/// every error, and every warning (missing translations).
+struct ProgramReport {
+    Program program;  ///< as read; meaningful only when errors is empty
+    Errors errors;    ///< syntax, types, required and unknown fields, then check_program()
+    Errors warnings;  ///< missing_translation
+};
+
+/// Parses and checks a program, collecting every problem with its JSON Pointer.
+ProgramReport read_program_report(std::string_view text);
+
+/// The program, or its errors (warnings do not make a program invalid).
 Result<Program> parse_program(std::string_view text);
 
 /// Parses an event log given as a JSON array or as JSON Lines (one event per line).
@@ -26,6 +36,9 @@ std::string event_to_json(const Event& event);
 
 /// The value of pathView: the path state with texts resolved in `lang` (docs/architecture.md).
 std::string path_view_to_json(const Program& program, const PathState& state, std::string_view lang);
+
+/// The value of validateProgram: {"valid", "problems": [{code, message, path, severity}]}.
+std::string validation_to_json(const ProgramReport& report);
 
 /// `{"ok":true,"value":<value_json>}`.
 std::string ok_envelope(std::string_view value_json);

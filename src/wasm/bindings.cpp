@@ -8,8 +8,8 @@ namespace {
 std::string version() { return kollega::api::version(); }
 
 std::string path_view(const std::string& program, const std::string& events, const std::string& actor,
-                      const std::string& lang) {
-    return kollega::api::path_view(program, events, actor, lang);
+                      const std::string& lang, const std::string& now) {
+    return kollega::api::path_view(program, events, actor, lang, now);
 }
 
 std::string complete_step(const std::string& program, const std::string& events, const std::string& actor,

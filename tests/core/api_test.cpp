@@ -35,7 +35,7 @@ TEST_CASE("API: the event completeStep returns is accepted back by pathView", "[
     const json e = call(kollega::api::complete_step(program, "", "ann", "ground-rules",
                                                     "33333333-3333-4333-8333-333333333333", "2026-11-22T08:00:00Z"));
     REQUIRE(e["ok"] == true);
-    const json v = call(kollega::api::path_view(program, "[" + e["value"].dump() + "]", "ann", "en"));
+    const json v = call(kollega::api::path_view(program, "[" + e["value"].dump() + "]", "ann", "en", "2026-11-22T08:00:00Z"));
     REQUIRE(v["ok"] == true);
     CHECK(v["value"]["steps"][0]["status"] == "done");
     CHECK(v["value"]["next"] == "goal");
@@ -52,21 +52,21 @@ TEST_CASE("API: errors carry code, message and a JSON Pointer into the argument"
         CHECK(r["error"]["path"] == "/stepId");
     }
     SECTION("invalid program names the program argument") {
-        const json r = call(kollega::api::path_view(read_fixture("programs/invalid/cycle.json"), "[]", "ann", "en"));
+        const json r = call(kollega::api::path_view(read_fixture("programs/invalid/cycle.json"), "[]", "ann", "en", "2026-11-22T08:00:00Z"));
         CHECK(r["error"]["code"] == "cycle");
         CHECK(r["error"]["path"] == "/program/path/steps/1/prerequisites/0");
         CHECK(r["error"]["problems"].size() == 1);
     }
     SECTION("a bad event names its index and field") {
         const std::string bad = R"([)" + kEvent1 + R"(,{"id":"nope","actor":"ann","type":"step.completed","at":"yesterday","payload":{"step":"x"},"visibility":"everyone"}])";
-        const json r = call(kollega::api::path_view(program, bad, "ann", "en"));
+        const json r = call(kollega::api::path_view(program, bad, "ann", "en", "2026-11-22T08:00:00Z"));
         CHECK(r["ok"] == false);
         std::vector<std::string> paths;
         for (const auto& p : r["error"]["problems"]) paths.push_back(p["path"]);
         CHECK(paths == std::vector<std::string>{"/events/1/id", "/events/1/at", "/events/1/visibility"});
     }
     SECTION("a bad JSON Lines event names its line") {
-        const json r = call(kollega::api::path_view(program, kEvent1 + "\n\n{\"id\": oops}\n", "ann", "en"));
+        const json r = call(kollega::api::path_view(program, kEvent1 + "\n\n{\"id\": oops}\n", "ann", "en", "2026-11-22T08:00:00Z"));
         CHECK(r["error"]["code"] == "invalid_json");
         CHECK(r["error"]["path"] == "/events/3");
         CHECK_THAT(r["error"]["message"].get<std::string>(), Catch::StartsWith("line 3: "));
@@ -83,7 +83,7 @@ TEST_CASE("API: no input makes it throw or crash", "[api][robustness]") {
     const std::string nasty[] = {"", "\0", "null", "{", "[[[[", std::string(1 << 20, '['), "\xff\xfe\xfd",
                                  R"({"schemaVersion":1e999})", R"({"schemaVersion":-1})", "\"\\ud800\""};
     for (const auto& input : nasty) {
-        for (const std::string& out : {kollega::api::path_view(input, input, input, input),
+        for (const std::string& out : {kollega::api::path_view(input, input, input, input, input),
                                        kollega::api::validate_program(input),
                                        kollega::api::complete_step(input, "[]", "a", "b", "c", "d")}) {
             const json r = json::parse(out);  // always one well-formed envelope

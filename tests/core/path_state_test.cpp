@@ -9,6 +9,7 @@ using namespace kollega;
 using testing::done;
 
 namespace {
+constexpr Timestamp kNow{1'800'000'000'000};  // 2027-01-15: after every event in these tests
 std::vector<std::string> statuses(const PathState& s) {
     std::vector<std::string> out;
     for (const auto& step : s.steps) out.emplace_back(to_string(step.status));
@@ -17,7 +18,7 @@ std::vector<std::string> statuses(const PathState& s) {
 }  // namespace
 
 TEST_CASE("Path: with no events only steps without prerequisites are available", "[path]") {
-    const auto state = fold_path(testing::four_steps(), {}, "ann");
+    const auto state = fold_path(testing::four_steps(), {}, "ann", kNow);
     CHECK(statuses(state) == std::vector<std::string>{"available", "locked", "locked", "locked"});
     CHECK(state.next == "a");
     CHECK(state.steps[1].blocked_by == std::vector<std::string>{"a"});
@@ -27,7 +28,7 @@ TEST_CASE("Path: with no events only steps without prerequisites are available",
 
 TEST_CASE("Path: completing a step unlocks the steps that wait for it", "[path]") {
     const std::vector<Event> log{done(1, "ann", "a", 1000)};
-    const auto state = fold_path(testing::four_steps(), log, "ann");
+    const auto state = fold_path(testing::four_steps(), log, "ann", kNow);
     CHECK(statuses(state) == std::vector<std::string>{"done", "available", "locked", "available"});
     CHECK(state.next == "b");
     CHECK(state.steps[0].completed_at == Timestamp{1000});
@@ -36,13 +37,13 @@ TEST_CASE("Path: completing a step unlocks the steps that wait for it", "[path]"
 
 TEST_CASE("Path: another learner's events do not count", "[path]") {
     const std::vector<Event> log{done(1, "bob", "a", 1000)};
-    CHECK(fold_path(testing::four_steps(), log, "ann").done == 0);
-    CHECK(fold_path(testing::four_steps(), log, "bob").done == 1);
+    CHECK(fold_path(testing::four_steps(), log, "ann", kNow).done == 0);
+    CHECK(fold_path(testing::four_steps(), log, "bob", kNow).done == 1);
 }
 
 TEST_CASE("Path: a replayed event (same id) counts once and is not a rejection", "[path][merge]") {
     const std::vector<Event> log{done(1, "ann", "a", 1000), done(1, "ann", "a", 1000), done(1, "ann", "a", 1000)};
-    const auto state = fold_path(testing::four_steps(), log, "ann");
+    const auto state = fold_path(testing::four_steps(), log, "ann", kNow);
     CHECK(state.done == 1);
     CHECK(state.rejected.empty());
 }
@@ -50,7 +51,7 @@ TEST_CASE("Path: a replayed event (same id) counts once and is not a rejection",
 TEST_CASE("Path: shuffled, duplicated and split-and-merged logs give the same state", "[path][merge]") {
     std::vector<Event> log{done(1, "ann", "a", 1000), done(2, "ann", "b", 2000), done(3, "ann", "d", 2500),
                            done(4, "ann", "c", 3000), done(5, "bob", "a", 1500), done(6, "ann", "zzz", 3500)};
-    const auto reference = fold_path(testing::four_steps(), log, "ann");
+    const auto reference = fold_path(testing::four_steps(), log, "ann", kNow);
     REQUIRE(reference.done == 4);
     REQUIRE(reference.rejected.size() == 1);
     std::mt19937 rng(20261122);
@@ -60,7 +61,7 @@ TEST_CASE("Path: shuffled, duplicated and split-and-merged logs give the same st
         merged.insert(merged.end(), b.begin(), b.end());
         merged.insert(merged.end(), log.begin(), log.begin() + static_cast<long>(rng() % log.size()));
         std::shuffle(merged.begin(), merged.end(), rng);
-        const auto state = fold_path(testing::four_steps(), merged, "ann");
+        const auto state = fold_path(testing::four_steps(), merged, "ann", kNow);
         CHECK(statuses(state) == statuses(reference));
         CHECK(state.done == reference.done);
         CHECK(state.rejected.size() == reference.rejected.size());
@@ -77,7 +78,7 @@ TEST_CASE("Path: events that do not fit are rejected with their id and reason", 
     log.push_back(other);
     Event conflict = done(2, "ann", "d", 2000);  // same id as #2, other content
     log.push_back(conflict);
-    const auto state = fold_path(testing::four_steps(), log, "ann");
+    const auto state = fold_path(testing::four_steps(), log, "ann", kNow);
     std::vector<std::pair<std::string, std::string>> got;
     for (const auto& r : state.rejected) got.emplace_back(r.event_id, r.reason);
     std::sort(got.begin(), got.end());
