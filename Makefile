@@ -7,7 +7,7 @@ PLUGIN := build/plugin
 PORT   ?= 8080
 JOBS   ?= $(shell nproc)
 
-.PHONY: all deps native wasm plugin test test-native test-wasm test-js demo dist bench fuzz clean
+.PHONY: all deps native wasm plugin test test-native test-wasm test-js test-fuzz demo dist bench fuzz clean
 
 all: native wasm plugin
 
@@ -34,9 +34,14 @@ test-wasm: wasm
 test-js: plugin
 	@node --test --test-concurrency=1 tests/node/ tests/browser/
 
+# A short libFuzzer run of the program parser (clang, ASan + UBSan); `make fuzz` is the long one.
+test-fuzz: deps
+	@bash scripts/fuzz.sh $(or $(FUZZ_SECONDS),30)
+
 test: deps
 	@$(MAKE) --no-print-directory test-native
 	@$(MAKE) --no-print-directory test-wasm
+	@$(MAKE) --no-print-directory test-fuzz
 	@$(MAKE) --no-print-directory test-js
 
 demo: plugin
@@ -44,6 +49,10 @@ demo: plugin
 
 dist: plugin
 	@node scripts/dist.mjs
+
+# At least 1,000,000 executions (or FUZZ_SECONDS, default 30 minutes, whichever comes first).
+fuzz: deps
+	@bash scripts/fuzz.sh $(or $(FUZZ_SECONDS),1800) $(or $(FUZZ_RUNS),1000000)
 
 bench: native wasm plugin
 	@node bench/run.mjs

@@ -1,5 +1,6 @@
 # Writes a C++ source that embeds the built-in programs (programs/*.json) for the CLI.
-# Run at build time: cmake -DOUT=<file.cpp> -DFILES="<a.json;b.json>" -P embed_programs.cmake
+# Run at build time: cmake -DOUT=<file.cpp> -DFILES="<a.json|b.json>" -P embed_programs.cmake
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 foreach(file IN LISTS FILES)
   get_filename_component(id "${file}" NAME_WE)

@@ -72,7 +72,12 @@ std::optional<Timestamp> parse_timestamp(std::string_view s) {
         return std::nullopt;
     }
     if (pos != s.size()) return std::nullopt;
-    if (sec == 60) sec = 59;  // a leap second sorts with the second before it
+    if (sec == 60) {
+        // RFC 3339 allows second 60 only for a leap second, which is always 23:59:60 UTC.
+        const int utc_minute = ((h * 60 + mi - offset_min) % 1440 + 1440) % 1440;
+        if (utc_minute != 1439) return std::nullopt;
+        sec = 59;  // a leap second sorts with the second before it
+    }
     const std::int64_t days =
         days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
     const std::int64_t secs = days * 86400 + h * 3600 + mi * 60 + sec - offset_min * 60;

@@ -405,7 +405,7 @@ void read_session(ObjectReader& r, Activity& a, Errors& errors) {
         if (!pr.integer("minutes", p.minutes, true, 1, 480)) p.minutes = 0;
         pr.boolean("perPerson", p.per_person);
     });
-    if (const json* roles = r.array("roles", false, 1, "session roles")) {
+    if (const json* roles = r.array("roles", false, 0, "session roles")) {
         a.session_roles.clear();
         for (std::size_t i = 0; i < roles->size(); ++i) {
             const json& v = (*roles)[i];

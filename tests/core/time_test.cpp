@@ -15,6 +15,13 @@ TEST_CASE("Time: parses RFC 3339 in UTC and with offsets to the same instant", "
     CHECK(parse_timestamp("1970-01-01T00:00:00.250Z")->ms == 250);
 }
 
+TEST_CASE("Time: second 60 only where a leap second can be, at 23:59:60 UTC", "[time]") {
+    CHECK(parse_timestamp("2016-12-31T23:59:60Z"));
+    CHECK(parse_timestamp("2017-01-01T00:59:60+01:00"));
+    CHECK_FALSE(parse_timestamp("2026-12-01T09:00:60Z"));
+    CHECK_FALSE(parse_timestamp("2016-12-31T23:59:60+01:00"));
+}
+
 TEST_CASE("Time: formats back to canonical UTC with milliseconds", "[time]") {
     CHECK(format_timestamp(*parse_timestamp("2026-03-29T01:59:59.5+00:00")) == "2026-03-29T01:59:59.500Z");
     CHECK(format_timestamp(*parse_timestamp("2024-02-29T23:00:00-02:00")) == "2024-03-01T01:00:00.000Z");
