@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/builtin_programs.hpp"
+#include "cli/labels.hpp"
 #include "core/path_state.hpp"
 #include "json/api.hpp"
 #include "json/codec.hpp"
@@ -107,39 +108,43 @@ int run_programs() {
 /// Prints a program in one language, for reading (docs/cli.md, `kollega show`).
 class ProgramPrinter {
 public:
-    ProgramPrinter(const Program& p, std::string lang) : p_(p), lang_(std::move(lang)) {}
+    ProgramPrinter(const Program& p, std::string lang) : p_(p), lang_(std::move(lang)), l_(kollega::cli::labels(lang_)) {}
 
     void print(std::ostream& out) const {
-        out << t(p_.title) << "\n" << std::string(t(p_.title).size() > 60 ? 60 : t(p_.title).size(), '=') << "\n";
+        const std::string& title = t(p_.title);
+        out << title << "\n" << std::string(title.size() > 60 ? 60 : title.size(), '=') << "\n";
         if (!p_.description.empty()) out << t(p_.description) << "\n";
-        out << "\nGroups of " << p_.group.min_size;
+        out << "\n" << l_.groups_of << " " << p_.group.min_size;
         if (p_.group.max_size != p_.group.min_size) out << "–" << p_.group.max_size;
-        out << " (" << kollega::to_string(p_.group.pairing) << "), meeting " << kollega::to_string(p_.cadence);
-        if (p_.group.regroup_after_sessions) out << ", regrouping after " << *p_.group.regroup_after_sessions << " sessions";
+        out << " (" << kollega::cli::pairing_words(l_, p_.group.pairing) << "), " << l_.meeting << " "
+            << kollega::cli::cadence_words(l_, p_.cadence);
+        if (p_.group.regroup_after_sessions)
+            out << ", " << l_.regrouping_after << " " << *p_.group.regroup_after_sessions << " " << l_.sessions;
         out << "\n";
         if (p_.ground_rules) {
-            out << "\nGround rules\n";
+            out << "\n" << l_.ground_rules << "\n";
             for (const auto& r : p_.ground_rules->rules) out << "  - " << t(r) << "\n";
-            out << "  Confidentiality: " << t(p_.ground_rules->confidentiality) << "\n";
+            out << "  " << l_.confidentiality << ": " << t(p_.ground_rules->confidentiality) << "\n";
         }
-        out << "\nPath\n";
+        out << "\n" << l_.path << "\n";
         for (std::size_t i = 0; i < p_.steps.size(); ++i) {
             const auto& s = p_.steps[i];
             out << "  " << i + 1 << ". " << t(p_.step_title(s)) << "  [" << s.id << "]\n";
             if (!s.description.empty()) out << "     " << t(s.description) << "\n";
             if (!s.prerequisites.empty()) {
-                out << "     after:";
+                out << "     " << l_.after << ":";
                 for (const auto& pr : s.prerequisites) out << " " << pr;
                 out << "\n";
             }
-            if (s.not_before) out << "     not before " << kollega::format_timestamp(*s.not_before) << "\n";
-            if (s.after_sessions) out << "     after " << *s.after_sessions << " attended sessions\n";
+            if (s.not_before) out << "     " << l_.not_before << " " << kollega::format_timestamp(*s.not_before) << "\n";
+            if (s.after_sessions) out << "     " << l_.after_sessions << " " << *s.after_sessions << "\n";
             if (const auto* a = s.activity.empty() ? nullptr : p_.activity(s.activity)) activity(out, *a);
         }
-        out << "\nGrading: pass at " << static_cast<int>(p_.grading.pass_threshold * 100 + 0.5) << "% of ";
-        if (p_.grading.items.empty()) out << "all steps, equally weighted\n";
-        else {
-            out << "the weighted steps:";
+        out << "\n" << l_.grading_pass_at << " " << static_cast<int>(p_.grading.pass_threshold * 100 + 0.5) << " % ";
+        if (p_.grading.items.empty()) {
+            out << l_.grading_all_steps << "\n";
+        } else {
+            out << l_.grading_weighted;
             for (const auto& item : p_.grading.items) out << " " << item.step << " (" << item.weight << ")";
             out << "\n";
         }
@@ -148,7 +153,7 @@ public:
 private:
     [[nodiscard]] const std::string& t(const LocalizedText& x) const { return x.resolve(lang_, p_.default_language); }
 
-    void list(std::ostream& out, const char* heading, const std::vector<LocalizedText>& items) const {
+    void list(std::ostream& out, std::string_view heading, const std::vector<LocalizedText>& items) const {
         if (items.empty()) return;
         out << "       " << heading << "\n";
         for (const auto& i : items) out << "         - " << t(i) << "\n";
@@ -156,47 +161,51 @@ private:
 
     void activity(std::ostream& out, const kollega::Activity& a) const {
         using kollega::ActivityKind;
-        out << "     " << kollega::to_string(a.kind) << ": " << t(a.title) << "\n";
+        out << "     " << kollega::cli::kind_words(l_, a.kind) << ": " << t(a.title) << "\n";
         switch (a.kind) {
             case ActivityKind::Goal:
                 out << "       " << t(a.prompt) << "\n";
                 if (!a.measure_hint.empty()) out << "       " << t(a.measure_hint) << "\n";
-                list(out, "examples:", a.examples);
-                out << "       check in " << kollega::to_string(a.check_in.value_or(p_.cadence)) << "\n";
+                list(out, l_.examples, a.examples);
+                out << "       " << l_.check_in << ": " << kollega::cli::cadence_words(l_, a.check_in.value_or(p_.cadence)) << "\n";
                 break;
-            case ActivityKind::Reflection: list(out, "prompts:", a.prompts); break;
+            case ActivityKind::Reflection: list(out, l_.prompts, a.prompts); break;
             case ActivityKind::Observation:
-                if (!a.focus.empty()) out << "       focus: " << t(a.focus) << "\n";
+                if (!a.focus.empty()) out << "       " << l_.focus << ": " << t(a.focus) << "\n";
                 for (const auto& item : a.rubric)
                     out << "       [" << item.scale.min << "–" << item.scale.max << "] " << t(item.label) << "\n";
-                out << "       what worked: " << t(a.what_worked) << "\n       to improve: " << t(a.to_improve) << "\n"
-                    << "       balance: at least " << a.min_worked << " worked, at most " << a.max_improve << " to improve\n";
+                out << "       " << l_.what_worked << ": " << t(a.what_worked) << "\n       " << l_.to_improve << ": "
+                    << t(a.to_improve) << "\n       " << l_.balance_at_least << " " << a.min_worked << " "
+                    << l_.balance_worked << " " << l_.balance_at_most << " " << a.max_improve << " " << l_.balance_improve << "\n";
                 break;
             case ActivityKind::RolePlay:
-                out << "       " << t(a.scenario) << "\n";
-                for (const auto& st : a.stages) out << "       stage " << st.id << ": " << t(st.title) << "\n";
+                out << "       " << l_.scenario << ": " << t(a.scenario) << "\n";
+                for (const auto& st : a.stages) out << "       " << l_.stage << " " << st.id << ": " << t(st.title) << "\n";
                 for (const auto& r : a.roles) {
-                    out << "       role " << t(r.name) << " — " << t(r.goal) << "\n";
+                    out << "       " << l_.role << " " << t(r.name) << " — " << t(r.goal) << "\n";
                     for (const auto& c : r.cues) out << "         (" << c.stage << ") " << t(c.text) << "\n";
                 }
-                out << "       swap: " << kollega::to_string(a.swap) << (a.checklist.empty() ? "" : ", checklist: " + a.checklist) << "\n";
+                out << "       " << l_.swap << ": " << kollega::to_string(a.swap);
+                if (!a.checklist.empty()) out << ", " << l_.checklist << ": " << a.checklist;
+                out << "\n";
                 break;
             case ActivityKind::Session:
-                out << "       " << a.minutes << " minutes\n";
+                out << "       " << a.minutes << " " << l_.minutes << "\n";
                 for (const auto& ph : a.agenda) {
-                    out << "       " << ph.minutes << " min  " << t(ph.title);
+                    out << "       " << ph.minutes << " " << l_.minutes << "  " << t(ph.title);
                     if (ph.per_person)
                         for (int n = p_.group.min_size; n <= p_.group.max_size; ++n)
-                            out << "  (" << kollega::turn_minutes(ph, n) << " each with " << n << ")";
+                            out << "  (" << kollega::turn_minutes(ph, n) << " " << l_.minutes << " " << l_.each_with << " " << n << ")";
                     out << "\n";
                 }
-                list(out, "questions for the coach:", a.questions);
+                list(out, l_.questions, a.questions);
                 break;
         }
     }
 
     const Program& p_;
     std::string lang_;
+    const kollega::cli::Labels& l_;
 };
 
 int run_show(const std::string& name, const std::string& lang) {
@@ -238,26 +247,34 @@ int run_path(const std::string& program_name, const std::string& events_file, co
         return 1;
     }
     const auto& p = program.value();
+    const auto& l = kollega::cli::labels(lang);
     const auto state = kollega::fold_path(p, events.value(), learner, *when);
     std::cout << p.title.resolve(lang, p.default_language) << " — " << learner << ": " << state.done << "/"
-              << state.total << " steps done (" << state.percent() << "%)\n";
+              << state.total << " " << l.steps_done << " (" << state.percent() << " %)\n";
     for (std::size_t i = 0; i < state.steps.size(); ++i) {
         const auto& s = state.steps[i];
         std::cout << "  " << (s.status == kollega::StepStatus::Done ? "[x]" : s.status == kollega::StepStatus::Available ? "[ ]" : "[-]")
                   << " " << p.step_title(p.steps[i]).resolve(lang, p.default_language);
-        if (s.completed_at) std::cout << "  (done " << kollega::format_timestamp(*s.completed_at) << ")";
-        if (state.next && *state.next == s.id) std::cout << "  ← next";
+        if (s.completed_at) std::cout << "  (" << l.done_on << " " << kollega::format_timestamp(*s.completed_at) << ")";
+        if (state.next && *state.next == s.id) std::cout << "  ← " << l.next;
         if (s.status == kollega::StepStatus::Locked) {
-            std::cout << "  (after:";
-            for (const auto& b : s.blocked_by) std::cout << " " << b;
-            if (s.not_before) std::cout << " " << kollega::format_timestamp(*s.not_before);
+            std::vector<std::string> why;
+            if (!s.blocked_by.empty()) {
+                std::string steps(l.after);
+                for (const auto& b : s.blocked_by) steps += " " + b;
+                why.push_back(steps);
+            }
+            if (s.not_before) why.push_back(std::string(l.not_before) + " " + kollega::format_timestamp(*s.not_before));
             if (s.sessions_required && state.sessions_attended < *s.sessions_required)
-                std::cout << " " << *s.sessions_required << " sessions, " << state.sessions_attended << " attended";
+                why.push_back(std::string(l.after_sessions) + " " + std::to_string(*s.sessions_required) + " (" +
+                              std::to_string(state.sessions_attended) + ")");
+            std::cout << "  (";
+            for (std::size_t k = 0; k < why.size(); ++k) std::cout << (k ? "; " : "") << why[k];
             std::cout << ")";
         }
         std::cout << "\n";
     }
-    for (const auto& r : state.rejected) std::cerr << "ignored event " << r.event_id << ": " << r.reason << "\n";
+    for (const auto& r : state.rejected) std::cerr << l.ignored_event << " " << r.event_id << ": " << r.reason << "\n";
     return 0;
 }
 
