@@ -1,15 +1,26 @@
 #!/usr/bin/env node
-// Bundles the plugin (lit + idb + plugin code + the Emscripten glue) into build/plugin/kollega.js
-// and copies kollega-core.wasm next to it. Usage: node scripts/build-plugin.mjs [--no-minify]
+// Bundles the plugin (lit + idb + plugin code + the Emscripten glue) into build/plugin/kollega.js,
+// the admin page's editor into a separate build/plugin/kollega-admin.js (so learners never load
+// it), copies kollega-core.wasm next to them and the built-in programs (programs/*.json, plus an
+// index.json for the editor's picker) into build/plugin/programs/.
+// Usage: node scripts/build-plugin.mjs [--no-minify]
 import { build, transform } from 'esbuild';
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { programFiles, programsIndex } from './programs-index.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'build/plugin');
 const wasmDir = join(root, 'build/wasm');
+const programsDir = join(root, 'programs');
+
+/** The bundles: the learner's (counted in the first-load size) and the admin page's. */
+export const ENTRIES = [
+  { entry: 'plugin/src/index.js', file: 'kollega.js', meta: 'meta.json' },
+  { entry: 'plugin/src/admin.js', file: 'kollega-admin.js', meta: 'meta-admin.json' },
+];
 
 async function exists(path) {
   return stat(path).then(
@@ -32,7 +43,7 @@ function minifiedCssText(minify) {
   };
 }
 
-/** Builds the plugin; returns `{js, wasm, sizes}` with raw and gzip byte counts. */
+/** Builds the plugin; returns `{'kollega.js', 'kollega-admin.js', 'kollega-core.wasm': {bytes, gzipBytes}, inputs}`. */
 export async function buildPlugin({ minify = true, quiet = false } = {}) {
   for (const file of ['kollega-core.mjs', 'kollega-core.wasm']) {
     if (!(await exists(join(wasmDir, file)))) {
@@ -40,31 +51,36 @@ export async function buildPlugin({ minify = true, quiet = false } = {}) {
     }
   }
   await mkdir(outDir, { recursive: true });
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: ['plugin/src/index.js'],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2020',
-    minify,
-    sourcemap: false,
-    legalComments: 'eof',
-    plugins: [minifiedCssText(minify)],
-    outfile: join(outDir, 'kollega.js'),
-    metafile: true,
-    logLevel: quiet ? 'error' : 'warning',
-  });
-  await writeFile(join(outDir, 'meta.json'), JSON.stringify(result.metafile, null, 1));
+  const metafiles = {};
+  for (const { entry, file, meta } of ENTRIES) {
+    const result = await build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2020',
+      minify,
+      sourcemap: false,
+      legalComments: 'eof',
+      plugins: [minifiedCssText(minify)],
+      outfile: join(outDir, file),
+      metafile: true,
+      logLevel: quiet ? 'error' : 'warning',
+    });
+    metafiles[file] = result.metafile;
+    await writeFile(join(outDir, meta), JSON.stringify(result.metafile, null, 1));
+  }
   await copyFile(join(wasmDir, 'kollega-core.wasm'), join(outDir, 'kollega-core.wasm'));
+  await copyPrograms();
 
   const sizes = {};
-  for (const file of ['kollega.js', 'kollega-core.wasm']) {
+  for (const file of ['kollega.js', 'kollega-admin.js', 'kollega-core.wasm']) {
     const bytes = await readFile(join(outDir, file));
     sizes[file] = { bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
   }
   // What each input contributes to kollega.js (minified bytes, before gzip), grouped.
-  const output = result.metafile.outputs[relative(root, join(outDir, 'kollega.js'))];
+  const output = metafiles['kollega.js'].outputs[relative(root, join(outDir, 'kollega.js'))];
   const groups = {};
   for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
     const group = input.startsWith('node_modules/')
@@ -85,8 +101,19 @@ export async function buildPlugin({ minify = true, quiet = false } = {}) {
     for (const [group, bytes] of Object.entries(groups).sort((a, b) => b[1] - a[1])) {
       console.log(`  ${group.padEnd(18)} ${kb(bytes)}`);
     }
+    const admin = sizes['kollega-admin.js'];
+    console.log(`build/plugin/kollega-admin.js: ${kb(admin.bytes)} (${kb(admin.gzipBytes)} gzip) — admin page only, not in the learner's first load`);
   }
   return sizes;
+}
+
+/** Copies programs/*.json to build/plugin/programs/ and writes the picker's index.json there. */
+async function copyPrograms() {
+  const target = join(outDir, 'programs');
+  await rm(target, { recursive: true, force: true });
+  await mkdir(target, { recursive: true });
+  for (const file of programFiles(programsDir)) await copyFile(join(programsDir, file), join(target, file));
+  await writeFile(join(target, 'index.json'), JSON.stringify(programsIndex(programsDir), null, 1) + '\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

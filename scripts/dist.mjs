@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `make dist`: the release bundle in dist/ (what an admin uploads next to an LMS page) and
 // the size report of everything the first load fetches.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPlugin } from './build-plugin.mjs';
@@ -13,15 +13,15 @@ const dist = join(root, 'dist');
 await buildPlugin({ quiet: true });
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'kollega/programs'), { recursive: true });
-for (const f of ['kollega.js', 'kollega-core.wasm']) copyFileSync(join(root, 'build/plugin', f), join(dist, 'kollega', f));
-copyFileSync(join(root, 'web/programs/leaders-learning-group.json'), join(dist, 'kollega/programs/leaders-learning-group.json'));
+for (const f of ['kollega.js', 'kollega-core.wasm', 'kollega-admin.js']) copyFileSync(join(root, 'build/plugin', f), join(dist, 'kollega', f));
+for (const f of readdirSync(join(root, 'programs')).filter((f) => f.endsWith('.json'))) copyFileSync(join(root, 'programs', f), join(dist, 'kollega/programs', f));
 writeFileSync(join(dist, 'kollega/snippet.html'),
   '<script type="module" src="kollega/kollega.js"></script>\n' +
   '<kollega-app program="kollega/programs/leaders-learning-group.json"></kollega-app>\n');
 
 const report = sizeReport(root, join(dist, 'kollega'));
 writeFileSync(join(dist, 'size-report.json'), JSON.stringify(report, null, 2) + '\n');
-console.log('dist/kollega/: kollega.js, kollega-core.wasm, programs/, snippet.html\n');
+console.log('dist/kollega/: kollega.js, kollega-core.wasm, kollega-admin.js (the program editor), programs/, snippet.html\n');
 console.log(sizeTable(report));
 if (report.firstLoadGzipBytes > FIRST_LOAD_GOAL_BYTES) {
   console.error(`\nfirst load is ${report.firstLoadGzipBytes} gzip bytes, over the goal of ${FIRST_LOAD_GOAL_BYTES}`);

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// A tiny static server for the demo: web/ at /, build/plugin/ at /kollega/, on 127.0.0.1 only.
-// Usage: node scripts/serve.mjs [--port 8080]
+// A tiny static server for the demo, on 127.0.0.1 only: build/plugin/ at /kollega/, the built-in
+// programs (programs/) at /programs/ (with a generated /programs/index.json for the admin page's
+// picker), and web/ at / (so web/programs/broken.json is /programs/broken.json: a path not found
+// in one folder falls through to the next). Usage: node scripts/serve.mjs [--port 8080]
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { programsIndex } from './programs-index.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,14 +36,40 @@ function safeJoin(base, urlPath) {
 
 /**
  * Starts the server. Resolves to `{server, port, url, close()}`.
- * @param {{port?: number, host?: string, root?: string, webRoot?: string, pluginRoot?: string, quiet?: boolean}} options
+ * @param {{port?: number, host?: string, root?: string, webRoot?: string, pluginRoot?: string, programsRoot?: string, quiet?: boolean}} options
  *   `root` is the repository (default: this script's parent); `port: 0` picks a free port.
  */
-export function startServer({ port = 8080, host = '127.0.0.1', root = repoRoot, webRoot, pluginRoot, quiet = false } = {}) {
+export function startServer({ port = 8080, host = '127.0.0.1', root = repoRoot, webRoot, pluginRoot, programsRoot, quiet = false } = {}) {
+  const programsDir = resolve(programsRoot ?? join(root, 'programs'));
   const mounts = [
     { prefix: '/kollega/', dir: resolve(pluginRoot ?? join(root, 'build/plugin')) },
+    { prefix: '/programs/', dir: programsDir },
     { prefix: '/', dir: resolve(webRoot ?? join(root, 'web')) },
   ];
+
+  /** The file for a URL path: the first mount (in order) whose folder has it; null if none. */
+  async function findFile(pathname) {
+    let forbidden = false;
+    for (const mount of mounts) {
+      if (!pathname.startsWith(mount.prefix)) continue;
+      let file = safeJoin(mount.dir, pathname.slice(mount.prefix.length - 1));
+      if (!file) {
+        forbidden = true;
+        continue;
+      }
+      try {
+        let info = await stat(file);
+        if (info.isDirectory()) {
+          file = join(file, 'index.html');
+          info = await stat(file);
+        }
+        return { file, info };
+      } catch {
+        /* not here: try the next mount */
+      }
+    }
+    return forbidden ? 'forbidden' : null;
+  }
 
   const server = createServer(async (req, res) => {
     const send = (status, text) => {
@@ -55,15 +84,21 @@ export function startServer({ port = 8080, host = '127.0.0.1', root = repoRoot, 
       return send(400, 'Bad request');
     }
     if (pathname.includes('\0')) return send(400, 'Bad request');
-    const mount = mounts.find((m) => pathname.startsWith(m.prefix));
-    let file = safeJoin(mount.dir, pathname.slice(mount.prefix.length - 1));
-    if (!file) return send(403, 'Forbidden');
+    if (pathname === '/programs/index.json') {
+      const body = JSON.stringify(programsIndex(programsDir), null, 1) + '\n';
+      res.writeHead(200, {
+        'Content-Type': MIME['.json'],
+        'Content-Length': Buffer.byteLength(body),
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    const found = await findFile(pathname);
+    if (found === 'forbidden') return send(403, 'Forbidden');
+    if (!found) return send(404, 'Not found');
+    const { file, info } = found;
     try {
-      let info = await stat(file);
-      if (info.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file);
-      }
       const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
       const headers = {
         'Content-Type': type,

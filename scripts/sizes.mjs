@@ -1,6 +1,6 @@
 // Size report of what the first page load fetches, in gzip bytes (level 9), shared by
 // `make dist` and `make bench`.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -11,19 +11,24 @@ const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 /** `{rows: [{what, file, bytes, gzipBytes}], firstLoadGzipBytes}` for a built plugin. */
 export function sizeReport(root, pluginDir = join(root, 'build/plugin')) {
   const file = (p) => readFileSync(p);
-  const css = readdirSync(join(root, 'plugin/src'), { recursive: true })
-    .filter((f) => f.endsWith('.css'))
-    .map((f) => file(join(root, 'plugin/src', f)));
-  const cssAll = Buffer.concat(css);
+  // The CSS inside the learner bundle, as esbuild's metafile lists its inputs.
+  const meta = JSON.parse(readFileSync(join(root, 'build/plugin/meta.json'), 'utf8'));
+  const learner = Object.entries(meta.outputs).find(([out]) => out.endsWith('kollega.js'))[1];
+  const cssAll = Buffer.concat(Object.keys(learner.inputs).filter((f) => f.endsWith('.css')).map((f) => file(join(root, f))));
   const bundle = file(join(pluginDir, 'kollega.js'));
   const wasm = file(join(pluginDir, 'kollega-core.wasm'));
   const glue = file(join(root, 'build/wasm/kollega-core.mjs'));
   const rows = [
     { what: 'core wasm', file: 'kollega-core.wasm', bytes: wasm.length, gzipBytes: gz(wasm) },
     { what: 'Emscripten glue (inside kollega.js)', file: 'build/wasm/kollega-core.mjs', bytes: glue.length, gzipBytes: gz(glue) },
-    { what: 'plugin CSS (inside kollega.js)', file: 'plugin/src/**/*.css', bytes: cssAll.length, gzipBytes: gz(cssAll) },
+    { what: 'plugin CSS (inside kollega.js)', file: 'plugin/src/kollega-app/*.css', bytes: cssAll.length, gzipBytes: gz(cssAll) },
     { what: 'plugin bundle: plugin JS + lit + idb + CSS + glue', file: 'kollega.js', bytes: bundle.length, gzipBytes: gz(bundle) },
   ];
+  const admin = join(pluginDir, 'kollega-admin.js');
+  if (existsSync(admin)) {
+    const a = file(admin);
+    rows.push({ what: 'admin page bundle (program editor; never loaded by learners)', file: 'kollega-admin.js', bytes: a.length, gzipBytes: gz(a) });
+  }
   return { rows, firstLoadGzipBytes: gz(wasm) + gz(bundle) };
 }
 

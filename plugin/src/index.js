@@ -7,5 +7,6 @@ import { KollegaApp } from './kollega-app/kollega-app.js';
 export { KollegaApp };
 export { KollegaCore, KollegaError, loadCore } from './core/core-loader.js';
 export { LocalStore } from './store/local-store.js';
+export { MemoryStore } from './store/memory-store.js';
 
 if (!customElements.get('kollega-app')) customElements.define('kollega-app', KollegaApp);

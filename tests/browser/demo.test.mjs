@@ -6,12 +6,14 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { startDemo, openPage, waitForPath, stepStates, kollegaEvents } from './browser-helpers.mjs';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// programs/leaders-learning-group.json, the built-in program the demo page shows.
 const INITIAL = {
   'ground-rules': 'next',
-  'set-goal': 'available',
+  'set-goal': 'locked',
   'first-meeting': 'locked',
-  reflection: 'locked',
+  reflect: 'locked',
   'follow-up': 'locked',
+  'look-back': 'locked',
 };
 
 let demo;
@@ -57,14 +59,14 @@ test('demo: the path renders with done/next/locked, progress and the who-can-see
     assert.deepEqual(await waitForPath(page), INITIAL);
     const app = page.locator('kollega-app');
     await assert.doesNotReject(app.locator('h2', { hasText: "Leaders' learning group" }).waitFor());
-    assert.equal(await app.locator('.progress-text').textContent(), '0 of 5 steps done');
+    assert.equal(await app.locator('.progress-text').textContent(), '0 of 6 steps done');
     const bar = app.locator('[role="progressbar"]');
     assert.equal(await bar.getAttribute('aria-valuenow'), '0');
-    assert.equal(await bar.getAttribute('aria-valuetext'), '0 of 5 steps done');
-    assert.equal(await app.locator('section').getAttribute('aria-busy'), 'false');
-    const locked = app.locator('li[data-step-id="first-meeting"] .meta');
-    assert.match(await locked.textContent(), /Agree on your ground rules.+Choose a goal to work on/);
-    assert.equal(await app.locator('button[data-step]').count(), 2);
+    assert.equal(await bar.getAttribute('aria-valuetext'), '0 of 6 steps done');
+    assert.equal(await app.locator('section.kollega').getAttribute('aria-busy'), 'false');
+    const locked = app.locator('li[data-step-id="set-goal"] .meta[data-reason="prerequisites"]');
+    assert.equal(await locked.textContent(), 'Complete first: Agree on your ground rules');
+    assert.equal(await app.locator('button[data-step]').count(), 1);
     assert.match(await app.locator('li[data-step-id="ground-rules"] .visibility').textContent(), /Your coach sees/);
     const mark = await page.evaluate(() => performance.getEntriesByName('kollega:first-render').length);
     assert.equal(mark, 1, 'performance mark kollega:first-render');
@@ -73,7 +75,7 @@ test('demo: the path renders with done/next/locked, progress and the who-can-see
     assert.equal(ready.type, 'kollega-ready');
     assert.equal(ready.detail.programId, 'leaders-learning-group');
     assert.match(ready.detail.learner, /^local-[0-9a-f-]{36}$/);
-    assert.deepEqual(ready.detail.progress, { done: 0, total: 5, percent: 0 });
+    assert.deepEqual(ready.detail.progress, { done: 0, total: 6, percent: 0 });
     assert.equal(ready.detail.core.schemaVersion, 1);
     assert.deepEqual(page.problems.pageErrors, []);
   });
@@ -112,14 +114,14 @@ test('demo: a step completed with the keyboard persists across reload and reache
     const detail = await completedEvents;
     assert.equal(detail.step, 'ground-rules');
     assert.equal(detail.event.type, 'step.completed');
-    assert.deepEqual(detail.progress, { done: 1, total: 5, percent: 20 });
+    assert.deepEqual(detail.progress, { done: 1, total: 6, percent: 16 });
 
     await page.locator('kollega-app li[data-step-id="ground-rules"][data-status="done"]').waitFor();
     const after = { ...INITIAL, 'ground-rules': 'done', 'set-goal': 'next' };
     assert.deepEqual(await stepStates(page), after);
     const app = page.locator('kollega-app');
-    assert.equal(await app.locator('.progress-text').textContent(), '1 of 5 steps done');
-    assert.equal(await app.locator('[role="progressbar"]').getAttribute('aria-valuenow'), '20');
+    assert.equal(await app.locator('.progress-text').textContent(), '1 of 6 steps done');
+    assert.equal(await app.locator('[role="progressbar"]').getAttribute('aria-valuenow'), '16');
     assert.match(await app.locator('li[data-step-id="ground-rules"] .meta').textContent(), /^Completed \w+ \d+, \d{4}$/);
     assert.match(await app.locator('.status-line').textContent(), /“Agree on your ground rules” is marked as done\./);
     // Focus moved to the next step's button, so the keyboard user can carry on.
@@ -136,7 +138,7 @@ test('demo: a step completed with the keyboard persists across reload and reache
 
     await page.reload();
     assert.deepEqual(await waitForPath(page), afterTwo);
-    assert.equal(await page.locator('kollega-app .progress-text').textContent(), '2 of 5 steps done');
+    assert.equal(await page.locator('kollega-app .progress-text').textContent(), '2 of 6 steps done');
     assert.deepEqual(page.problems.pageErrors, []);
   });
 });
@@ -176,7 +178,7 @@ test('demo: an invalid program shows role=alert with the code and the JSON path'
     assert.match(text, /unknown_reference/);
     assert.match(text, /\/program\/path\/steps\/1\/prerequisites\/1/);
     assert.match(text, /The learning path could not be shown/);
-    assert.equal(await page.locator('kollega-app section').getAttribute('aria-busy'), 'false');
+    assert.equal(await page.locator('kollega-app section.kollega').getAttribute('aria-busy'), 'false');
     const events = await kollegaEvents(page);
     assert.deepEqual(
       events.map((e) => [e.type, e.detail.code, e.detail.path]),
@@ -253,8 +255,8 @@ test('demo: the page runs under a CSP without unsafe-eval, with no violations', 
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
     assert.doesNotMatch(csp, /'unsafe-eval'/);
     await waitForPath(page);
-    await page.locator('kollega-app button[data-step="set-goal"]').click();
-    await page.locator('kollega-app li[data-step-id="set-goal"][data-status="done"]').waitFor();
+    await page.locator('kollega-app button[data-step="ground-rules"]').click();
+    await page.locator('kollega-app li[data-step-id="ground-rules"][data-status="done"]').waitFor();
     await assertNoCspViolations(page);
     assert.deepEqual(page.problems.pageErrors, []);
     assert.deepEqual(page.problems.consoleErrors, []);
@@ -289,14 +291,14 @@ test('demo: Swedish page renders Swedish strings and program texts, and passes a
     const page = await openPage(context, demo.url('/?lang=sv'));
     assert.deepEqual(await waitForPath(page), INITIAL);
     const app = page.locator('kollega-app');
-    assert.equal(await app.locator('h2').textContent(), 'Ledarnas lärgrupp');
-    assert.equal(await app.locator('.progress-text').textContent(), '0 av 5 steg klara');
+    assert.equal(await app.locator('h2').textContent(), 'Lärgrupp för ledare');
+    assert.equal(await app.locator('.progress-text').textContent(), '0 av 6 steg klara');
     assert.match(await app.locator('button[data-step="ground-rules"]').textContent(), /Markera som klart/);
     assert.equal(await app.locator('li[data-step-id="ground-rules"] .badge').textContent(), 'Nästa');
-    assert.equal(await app.locator('li[data-step-id="reflection"] .badge').textContent(), 'Låst');
-    assert.match(await app.locator('li[data-step-id="first-meeting"] .meta').textContent(), /^Gör först klart: Kom överens om spelreglerna och Välj ett mål att arbeta med$/);
+    assert.equal(await app.locator('li[data-step-id="reflect"] .badge').textContent(), 'Låst');
+    assert.equal(await app.locator('li[data-step-id="set-goal"] .meta').textContent(), 'Gör först klart: Kom överens om spelreglerna');
     assert.match(await app.locator('li[data-step-id="ground-rules"] .visibility').textContent(), /Din coach ser/);
-    assert.equal(await app.locator('section').getAttribute('lang'), 'sv');
+    assert.equal(await app.locator('section.kollega').getAttribute('lang'), 'sv');
     await assertAccessible(page, 'the Swedish page');
   });
 });
@@ -307,7 +309,7 @@ test('demo: changing <html lang> re-renders in the new language', async () => {
     await waitForPath(page);
     await page.evaluate(() => (document.documentElement.lang = 'nb'));
     await page.locator('kollega-app h2', { hasText: 'Læringsgruppe for ledere' }).waitFor();
-    assert.equal(await page.locator('kollega-app .progress-text').textContent(), '0 av 5 steg fullført');
+    assert.equal(await page.locator('kollega-app .progress-text').textContent(), '0 av 6 steg fullført');
   });
 });
 

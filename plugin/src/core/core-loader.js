@@ -24,6 +24,16 @@ function call(fn, ...args) {
   }
 }
 
+/** One problem of validateProgram with every field present (severity defaults to error). */
+function normalizeProblem(problem) {
+  return {
+    code: String(problem?.code ?? 'unknown'),
+    message: String(problem?.message ?? ''),
+    path: String(problem?.path ?? ''),
+    severity: problem?.severity === 'warning' ? 'warning' : 'error',
+  };
+}
+
 /** Parses a core result string and returns its value, or throws a KollegaError. */
 function unwrap(resultText) {
   let result;
@@ -58,10 +68,42 @@ export class KollegaCore {
    * @param {string|object[]} events the event log (array or its JSON text)
    * @param {string} actor the learner id
    * @param {string} lang `en`, `sv`, `nb` or `nl`
+   * @param {string} [now] the current time (RFC 3339); dates in unlock rules are compared with it.
+   *   Defaults to this device's clock.
    */
-  pathView(program, events, actor, lang) {
+  pathView(program, events, actor, lang, now = new Date().toISOString()) {
     const m = this.#module;
-    return unwrap(call(m.pathView, toJsonText(program), toJsonText(events), String(actor), String(lang)));
+    return unwrap(call(m.pathView, toJsonText(program), toJsonText(events), String(actor), String(lang), String(now)));
+  }
+
+  /**
+   * Checks a program and reports every problem: `{valid, problems: [{code, message, path, severity}]}`,
+   * `valid` when no problem is an error. An invalid program (even text that is not JSON) is an
+   * answer, not a failure: this throws only if the core's reply itself is broken.
+   * @param {string|object} program program JSON text (preferred: `invalid_json` then gives line and column) or object
+   */
+  validateProgram(program) {
+    const m = this.#module;
+    if (typeof m.validateProgram !== 'function') {
+      throw new KollegaError('core_protocol', 'This kollega-core.wasm has no validateProgram; rebuild the core.', '');
+    }
+    const resultText = call(m.validateProgram, toJsonText(program));
+    let result;
+    try {
+      result = JSON.parse(resultText);
+    } catch (cause) {
+      throw new KollegaError('core_protocol', `The core returned text that is not JSON: ${String(resultText).slice(0, 80)}`, '', { cause });
+    }
+    if (result?.ok === true && result.value && Array.isArray(result.value.problems)) {
+      const problems = result.value.problems.map(normalizeProblem);
+      return { valid: !problems.some((p) => p.severity === 'error'), problems };
+    }
+    if (result?.ok === false && result.error?.code) {
+      // Tolerated for robustness: a core that answers a broken program with an error envelope.
+      const list = Array.isArray(result.error.problems) && result.error.problems.length ? result.error.problems : [result.error];
+      return { valid: false, problems: list.map(normalizeProblem) };
+    }
+    throw new KollegaError('core_protocol', `The core's validateProgram reply has no problems list: ${String(resultText).slice(0, 80)}`, '');
   }
 
   /**

@@ -2,8 +2,10 @@ import { LitElement, html, nothing, unsafeCSS } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { loadCore, KollegaError } from '../core/core-loader.js';
 import { LocalStore } from '../store/local-store.js';
+import { MemoryStore } from '../store/memory-store.js';
 import { Translator, resolveLanguage } from '../i18n/index.js';
 import { randomUuid, localLearnerId } from '../util/ids.js';
+import { renderActivity, renderGroundRules, renderProgramFacts } from './activity-view.js';
 import styles from './kollega-app.css';
 
 /** The performance mark set when the path is first on screen (used by bench/browser-first-render.mjs). */
@@ -38,7 +40,8 @@ async function fetchProgramText(programUrl) {
 
 /**
  * `<kollega-app program="URL" learner="id" wasm-url="URL" lang="sv">`: a learner's path through a
- * peer coaching program (done, next, locked), with "Mark as done" on the steps that are open.
+ * peer coaching program (done, next, locked, and why), each step's activity in a disclosure, with
+ * "Mark as done" on the steps that are open.
  *
  * @fires kollega-ready - the path is shown; detail `{programId, learner, progress, core}`
  * @fires kollega-step-completed - a step was marked done; detail `{programId, step, event, progress}`
@@ -54,6 +57,10 @@ export class KollegaApp extends LitElement {
     learner: { type: String },
     /** URL of kollega-core.wasm; defaults to the file next to kollega.js. */
     wasmUrl: { type: String, attribute: 'wasm-url' },
+    /** Program JSON text to show instead of fetching `program` (the admin page's preview). */
+    programText: { attribute: false },
+    /** Keep events in memory only (a preview): nothing marked as done is stored. Read when connected. */
+    ephemeral: { type: Boolean, reflect: true },
     _phase: { state: true },
     _view: { state: true },
     _error: { state: true },
@@ -70,7 +77,7 @@ export class KollegaApp extends LitElement {
   #core = null;
   #programText = '';
   #programId = '';
-  #store = new LocalStore();
+  #store = null;
   #unsubscribe = null;
   #langObserver = null;
   #loadToken = 0;
@@ -82,6 +89,8 @@ export class KollegaApp extends LitElement {
     this.program = '';
     this.learner = '';
     this.wasmUrl = '';
+    this.programText = '';
+    this.ephemeral = false;
     this._phase = 'loading';
     this._view = null;
     this._error = null;
@@ -94,6 +103,7 @@ export class KollegaApp extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     this._lang = resolveLanguage(this);
+    this.#store ??= this.ephemeral ? new MemoryStore() : new LocalStore();
     this.#unsubscribe = this.#store.subscribe((programId) => {
       if (programId === this.#programId && this._phase === 'ready') this.#refresh().catch((e) => this.#fail(e));
     });
@@ -176,7 +186,7 @@ export class KollegaApp extends LitElement {
   }
 
   updated(changed) {
-    const sourceChanged = ['program', 'wasmUrl', 'learner'].some((p) => changed.has(p) && changed.get(p) !== undefined);
+    const sourceChanged = ['program', 'programText', 'wasmUrl', 'learner'].some((p) => changed.has(p) && changed.get(p) !== undefined);
     if (sourceChanged) this.#load();
     if (this._phase === 'ready' && !this.#firstRenderMarked) {
       this.#firstRenderMarked = true;
@@ -194,11 +204,11 @@ export class KollegaApp extends LitElement {
       this.#store.warmUp();
       const [core, programText] = await Promise.all([
         loadCore({ wasmUrl: this.wasmUrl || undefined }),
-        fetchProgramText(this.program),
+        this.programText ? this.programText : fetchProgramText(this.program),
       ]);
       if (token !== this.#loadToken) return;
       // Validate the program and learn its id before touching storage.
-      const programId = core.pathView(programText, [], this.#learnerId(), this._lang).program.id;
+      const programId = core.pathView(programText, [], this.#learnerId(), this._lang, new Date().toISOString()).program.id;
       this.#core = core;
       this.#programText = programText;
       this.#programId = programId;
@@ -220,7 +230,7 @@ export class KollegaApp extends LitElement {
   async #refresh(token = this.#loadToken) {
     const events = await this.#store.list(this.#programId);
     if (token !== this.#loadToken) return;
-    this._view = this.#core.pathView(this.#programText, events, this.#learnerId(), this._lang);
+    this._view = this.#core.pathView(this.#programText, events, this.#learnerId(), this._lang, new Date().toISOString());
   }
 
   #fail(error) {
@@ -283,9 +293,12 @@ export class KollegaApp extends LitElement {
     const { done, total, percent } = view.progress;
     const progressText = t.plural('progress.text', total, { done, total });
     const titles = new Map(view.steps.map((s) => [s.id, s.title]));
+    const activityTitles = new Map(view.steps.filter((s) => s.activity).map((s) => [s.activity.id, s.activity.title]));
+    const context = { activityTitle: (id) => activityTitles.get(id) ?? id };
     return html`
       <h2 class="title" id="kollega-title">${view.program.title}</h2>
       ${view.program.description ? html`<p class="description">${view.program.description}</p>` : nothing}
+      ${renderProgramFacts(t, view.program)} ${renderGroundRules(t, view.program.groundRules)}
       <div class="progress">
         <p class="progress-text" id="kollega-progress">${progressText}</p>
         <div
@@ -301,14 +314,14 @@ export class KollegaApp extends LitElement {
         </div>
       </div>
       <ol class="steps" aria-label=${t.t('steps.heading')}>
-        ${view.steps.map((step, index) => this.#renderStep(step, index, view.next, titles))}
+        ${view.steps.map((step, index) => this.#renderStep(step, index, view.next, titles, context))}
       </ol>
       <p class="status-line" role="status" tabindex="-1">${this._announcement}</p>
       ${this._actionError ? this.#renderError(this._actionError, 'error.actionTitle', false) : nothing}
     `;
   }
 
-  #renderStep(step, index, next, titles) {
+  #renderStep(step, index, next, titles, context) {
     const t = this.#t;
     const status = step.status === 'available' && step.id === next ? 'next' : step.status;
     const titleId = `kollega-step-${index}`;
@@ -323,9 +336,8 @@ export class KollegaApp extends LitElement {
       ${status === 'done' && step.completedAt
         ? html`<p class="meta">${t.t('step.completedOn', { date: t.date(step.completedAt) })}</p>`
         : nothing}
-      ${status === 'locked' && step.blockedBy?.length
-        ? html`<p class="meta">${t.t('step.blockedBy', { steps: t.list(step.blockedBy.map((id) => titles.get(id) ?? id)) })}</p>`
-        : nothing}
+      ${status === 'locked' ? this.#renderLockReasons(step, titles) : nothing}
+      ${renderActivity(t, step, context)}
       ${status === 'next' || status === 'available'
         ? html`<div class="actions">
             <button
@@ -341,6 +353,22 @@ export class KollegaApp extends LitElement {
           </div>`
         : nothing}
     </li>`;
+  }
+
+  /** Why a locked step waits: for steps (by title), for a date, for attended sessions. */
+  #renderLockReasons(step, titles) {
+    const t = this.#t;
+    const reasons = [];
+    if (step.blockedBy?.length) {
+      reasons.push(['prerequisites', t.t('step.blockedBy', { steps: t.list(step.blockedBy.map((id) => titles.get(id) ?? id)) })]);
+    }
+    if (step.notBefore) reasons.push(['date', t.t('step.opensOn', { date: t.moment(step.notBefore) })]);
+    const sessions = step.sessions;
+    if (sessions && sessions.attended < sessions.required) {
+      const attended = t.plural('step.attended', sessions.attended);
+      reasons.push(['sessions', t.plural('step.afterSessions', sessions.required, { attended })]);
+    }
+    return reasons.map(([reason, text]) => html`<p class="meta" data-reason=${reason}>${text}</p>`);
   }
 
   /** A catalog string with one placeholder rendered as <code>. */
