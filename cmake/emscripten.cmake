@@ -2,16 +2,22 @@
 
 find_program(KOLLEGA_NODE node REQUIRED)
 
-# The shipped module: one ES module + one .wasm, no eval / new Function in the glue, so the
-# plugin runs under a CSP without 'unsafe-eval'.
-add_executable(kollega_core_wasm src/wasm/bindings.cpp)
-target_link_libraries(kollega_core_wasm PRIVATE kollega_json)
-set_target_properties(kollega_core_wasm PROPERTIES OUTPUT_NAME kollega-core SUFFIX .mjs)
-target_link_options(kollega_core_wasm PRIVATE
+# The shipped modules: each one ES module + one .wasm, no eval / new Function in the glue, so
+# the plugin runs under a CSP without 'unsafe-eval'. Two of them from one core: the learner's
+# (small: the first load) and the coach's (adds the cohort view and the exports).
+set(KOLLEGA_MODULE_FLAGS
   ${KOLLEGA_WASM_COMMON} ${KOLLEGA_WASM_OPT} --bind
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createKollegaCore -sENVIRONMENT=web
   -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sMALLOC=emmalloc -sALLOW_MEMORY_GROWTH=1
   -sINITIAL_MEMORY=16MB -sTEXTDECODER=2)
+function(kollega_module target source output)
+  add_executable(${target} ${source})
+  target_link_libraries(${target} PRIVATE kollega_json)
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME ${output} SUFFIX .mjs)
+  target_link_options(${target} PRIVATE ${KOLLEGA_MODULE_FLAGS})
+endfunction()
+kollega_module(kollega_core_wasm src/wasm/learner_bindings.cpp kollega-core)
+kollega_module(kollega_coach_wasm src/wasm/coach_bindings.cpp kollega-coach-core)
 
 # A node-runnable program (tests, benchmark): synchronous start, exits with main's status.
 # The .cjs suffix keeps node from reading it as an ES module (package.json "type": "module").

@@ -1,5 +1,6 @@
 // kollega — the native command-line tool. Reads files, asks the core, prints. See docs/cli.md.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -8,9 +9,13 @@
 
 #include "cli/builtin_programs.hpp"
 #include "cli/labels.hpp"
+#include "core/cohort.hpp"
+#include "core/exports.hpp"
 #include "core/path_state.hpp"
 #include "json/api.hpp"
 #include "json/codec.hpp"
+#include "json/export_codec.hpp"
+#include "json/roster_codec.hpp"
 
 namespace {
 
@@ -278,6 +283,197 @@ int run_path(const std::string& program_name, const std::string& events_file, co
     return 0;
 }
 
+/// The files a cohort is folded from (docs/cli.md, `kollega progress` and `kollega export`).
+struct CohortArgs {
+    std::string program, roster, events, groups, lang = "en", now;
+};
+
+/// The cohort, read and folded; `status` is the exit code when reading failed (0 otherwise).
+struct LoadedCohort {
+    int status = 0;
+    std::string program_text, roster_text, events_text, groups_text;
+    Program program;
+    kollega::Roster roster;
+    std::vector<kollega::Event> events;
+    std::vector<kollega::Group> groups;
+    kollega::CohortState state;
+    kollega::Timestamp now;
+};
+
+/// Reads the texts only (for the --json paths, which hand them to the api as they are).
+bool read_cohort_texts(CohortArgs& a, LoadedCohort& c) {
+    if (!read_program_text(a.program, c.program_text) || !read_file(a.roster, c.roster_text) ||
+        !read_file(a.events, c.events_text) || (!a.groups.empty() && !read_file(a.groups, c.groups_text))) {
+        c.status = 2;
+        return false;
+    }
+    if (a.now.empty()) a.now = now_rfc3339();
+    return true;
+}
+
+/// Reads, parses and folds; every problem is printed with the file it is in.
+LoadedCohort load_cohort(CohortArgs& a) {
+    LoadedCohort c;
+    if (!read_cohort_texts(a, c)) return c;
+    auto program = kollega::json::parse_program(c.program_text);
+    if (!program.ok()) print_problems(a.program, program.errors(), "error");
+    auto roster = kollega::json::parse_roster(c.roster_text);
+    if (!roster.ok()) print_problems(a.roster, roster.errors(), "error");
+    auto events = kollega::json::parse_events(c.events_text);
+    if (!events.ok()) print_problems(a.events, events.errors(), "error");
+    auto when = kollega::parse_timestamp(a.now);
+    if (!when) std::cerr << "kollega: --now: expected an RFC 3339 time, found \"" << a.now << "\"\n";
+    if (!program.ok() || !roster.ok() || !events.ok() || !when) {
+        c.status = 1;
+        return c;
+    }
+    auto groups = kollega::json::parse_groups(c.groups_text, roster.value());
+    if (!groups.ok()) {
+        print_problems(a.groups, groups.errors(), "error");
+        c.status = 1;
+        return c;
+    }
+    c.program = std::move(program).value();
+    c.roster = std::move(roster).value();
+    c.events = std::move(events).value();
+    c.groups = std::move(groups).value();
+    c.now = *when;
+    c.state = kollega::fold_cohort(c.program, c.roster, c.events, c.groups, c.now);
+    const auto& l = kollega::cli::labels(a.lang);
+    for (const auto& r : c.state.rejected) std::cerr << l.ignored_event << " " << r.event_id << ": " << r.reason << "\n";
+    return c;
+}
+
+/// The words of the progress table, in en, sv, nb and nl.
+struct ProgressWords {
+    std::string_view learners, id, name, steps, score, passed, yes, no;
+    std::string_view cohort, started, completed, passed_count, mean, group, members, sessions, feedback;
+};
+
+const ProgressWords& progress_words(std::string_view lang) {
+    static const ProgressWords en{"learners", "id", "name", "steps", "score", "passed", "yes", "no",
+                                  "Cohort", "started", "completed", "passed", "mean", "Group", "members",
+                                  "sessions attended", "feedback exchanged"};
+    static const ProgressWords sv{"deltagare", "id", "namn", "steg", "poäng", "godkänd", "ja", "nej",
+                                  "Kohort", "har börjat", "klara", "godkända", "snitt", "Grupp", "medlemmar",
+                                  "träffar", "återkopplingar"};
+    static const ProgressWords nb{"deltakere", "id", "navn", "steg", "poeng", "bestått", "ja", "nei",
+                                  "Kohort", "har startet", "fullført", "bestått", "snitt", "Gruppe", "medlemmer",
+                                  "møter", "tilbakemeldinger"};
+    static const ProgressWords nl{"deelnemers", "id", "naam", "stappen", "score", "geslaagd", "ja", "nee",
+                                  "Cohort", "begonnen", "voltooid", "geslaagd", "gemiddeld", "Groep", "leden",
+                                  "bijeenkomsten", "feedback uitgewisseld"};
+    return lang == "sv" ? sv : lang == "nb" ? nb : lang == "nl" ? nl : en;
+}
+
+/// Text from a roster, safe to print: control characters (a terminal's escape codes) become '?'.
+std::string printable(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+    return out;
+}
+
+/// Code points in UTF-8 text (what a terminal column count roughly is).
+std::size_t width(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+/// `s` padded with spaces to `w` columns.
+std::string pad(std::string_view s, std::size_t w) {
+    std::string out(s);
+    for (std::size_t n = width(s); n < w; ++n) out += ' ';
+    return out;
+}
+
+int run_progress(CohortArgs args, bool as_json) {
+    if (as_json) {
+        LoadedCohort c;
+        if (!read_cohort_texts(args, c)) return c.status;
+        const std::string out =
+            kollega::api::cohort_view(c.program_text, c.roster_text, c.events_text, c.groups_text, args.lang, args.now);
+        std::cout << out << "\n";
+        return out.rfind(R"({"ok":true)", 0) == 0 ? 0 : 1;
+    }
+    const LoadedCohort c = load_cohort(args);
+    if (c.status != 0) return c.status;
+    const ProgressWords& w = progress_words(args.lang);
+    const Program& p = c.program;
+    std::cout << p.title.resolve(args.lang, p.default_language) << " — " << c.roster.size() << " " << w.learners << "\n\n";
+
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({std::string(w.id), std::string(w.name), std::string(w.steps), "%", std::string(w.score), std::string(w.passed)});
+    for (std::size_t i = 0; i < c.roster.size(); ++i) {
+        const auto& l = c.roster.learners()[i];
+        const auto& lp = c.state.learners[i];
+        rows.push_back({printable(l.id), printable(l.name), std::to_string(lp.steps_done) + "/" + std::to_string(lp.steps_total),
+                        std::to_string(lp.percent()), kollega::format_decimal(lp.grade.score_given),
+                        std::string(lp.grade.passed ? w.yes : w.no)});
+    }
+    std::vector<std::size_t> widths(rows.front().size(), 0);
+    for (const auto& r : rows)
+        for (std::size_t k = 0; k < r.size(); ++k) widths[k] = std::max(widths[k], width(r[k]));
+    for (const auto& r : rows) {
+        std::string line;
+        for (std::size_t k = 0; k < r.size(); ++k) {
+            const bool number = k >= 2 && k <= 4;  // right-aligned
+            const std::string cell = number ? std::string(widths[k] - width(r[k]), ' ') + r[k] : pad(r[k], widths[k]);
+            line += (k ? "  " : "") + cell;
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        std::cout << "  " << line << "\n";
+    }
+
+    for (const auto& g : c.state.groups)
+        std::cout << "\n" << w.group << " " << printable(g.id) << ": " << g.members.size() << " " << w.members << ", " << w.mean
+                  << " " << kollega::format_decimal(g.mean_percent) << " %, " << w.sessions << " " << g.sessions_attended << ", "
+                  << w.feedback << " " << g.feedback_exchanged;
+    if (!c.state.groups.empty()) std::cout << "\n";
+    const auto& s = c.state.summary;
+    std::cout << "\n" << w.cohort << ": " << s.learners << " " << w.learners << ", " << s.started << " " << w.started << ", "
+              << s.completed << " " << w.completed << ", " << s.passed << " " << w.passed_count << ", " << w.mean << " "
+              << kollega::format_decimal(s.mean_percent) << " %\n";
+    return 0;
+}
+
+/// The export options as the command line gives them.
+struct ExportArgs {
+    std::string format, moodle_key = "email", audience = "coach", learner, home_page = "https://lms.example.org", output;
+    bool bom = false;
+};
+
+int run_export(CohortArgs args, const ExportArgs& x) {
+    const LoadedCohort c = load_cohort(args);
+    if (c.status != 0) return c.status;
+    kollega::json::ExportOptions o;
+    o.bom = x.bom;
+    o.moodle_key = kollega::parse_moodle_key(x.moodle_key).value_or(kollega::MoodleKey::Email);
+    o.audience = x.audience;
+    o.learner = x.learner;
+    o.home_page = x.home_page;
+    o.lang = args.lang;
+    o.now = c.now;
+    auto file = kollega::json::export_file(x.format, c.program, c.roster, c.events, c.state, o);
+    if (!file.ok()) {
+        print_problems("export", file.errors(), "error");
+        return 1;
+    }
+    const std::string& content = file.value().content;
+    if (x.output.empty() || x.output == "-") {
+        std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
+        std::cout.flush();
+        return std::cout ? 0 : 2;
+    }
+    std::ofstream out(x.output, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+        std::cerr << "kollega: cannot write " << x.output << "\n";
+        return 2;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -310,6 +506,41 @@ int main(int argc, char** argv) {
     path->add_option("--now", now, "The time to judge date unlocks at (RFC 3339; default: now)");
     path->add_flag("--json", path_json, "Print the pathView JSON envelope");
 
+    CohortArgs cohort_args;
+    bool progress_json = false;
+    auto* progress = app.add_subcommand("progress", "Show a cohort's progress and grades, learner by learner");
+    progress->add_option("--program", cohort_args.program, "Program: a built-in id or a JSON file")->required();
+    progress->add_option("--roster", cohort_args.roster, "Roster: CSV or JSON (docs/roster-format.md)")->required();
+    progress->add_option("--events", cohort_args.events, "Event log: a JSON array or JSON Lines")->required();
+    progress->add_option("--groups", cohort_args.groups, "Groups: {\"groups\": [{\"id\", \"members\"}]}");
+    progress->add_option("--lang", cohort_args.lang, "Language: en, sv, nb or nl")->capture_default_str();
+    progress->add_option("--now", cohort_args.now, "The time to fold at (RFC 3339; default: now)");
+    progress->add_flag("--json", progress_json, "Print the cohortView JSON envelope");
+
+    ExportArgs export_args;
+    auto* exporter = app.add_subcommand("export", "Write a gradebook file, AGS scores or xAPI statements");
+    exporter->add_option("--format", export_args.format, "moodle, canvas, csv, ags or xapi")
+        ->required()
+        ->check(CLI::IsMember({"moodle", "canvas", "csv", "ags", "xapi"}));
+    exporter->add_option("--program", cohort_args.program, "Program: a built-in id or a JSON file")->required();
+    exporter->add_option("--roster", cohort_args.roster, "Roster: CSV or JSON")->required();
+    exporter->add_option("--events", cohort_args.events, "Event log: a JSON array or JSON Lines")->required();
+    exporter->add_option("--groups", cohort_args.groups, "Groups JSON");
+    exporter->add_flag("--bom", export_args.bom, "Start CSV files with a UTF-8 byte-order mark (for Excel)");
+    exporter->add_option("--moodle-key", export_args.moodle_key, "Moodle: match learners by email or idnumber")
+        ->check(CLI::IsMember({"email", "idnumber"}))
+        ->capture_default_str();
+    exporter->add_option("--audience", export_args.audience, "xAPI: coach, group or learner")
+        ->check(CLI::IsMember({"coach", "group", "learner"}))
+        ->capture_default_str();
+    exporter->add_option("--learner", export_args.learner, "xAPI: the learner (learner audience) or viewer (group)");
+    exporter->add_option("--home-page", export_args.home_page, "xAPI: the LMS URL of the learners' accounts")
+        ->capture_default_str();
+    exporter->add_option("--lang", cohort_args.lang, "Language of titles and comments: en, sv, nb or nl")
+        ->capture_default_str();
+    exporter->add_option("--now", cohort_args.now, "The time to fold at and stamp AGS scores with (default: now)");
+    exporter->add_option("-o,--output", export_args.output, "Write to this file (default: standard output)");
+
     CLI11_PARSE(app, argc, argv);
 
     if (*version) {
@@ -320,5 +551,7 @@ int main(int argc, char** argv) {
     if (*programs) return run_programs();
     if (*show) return run_show(show_name, show_lang);
     if (*path) return run_path(program_file, events_file, learner, lang, now, path_json);
+    if (*progress) return run_progress(cohort_args, progress_json);
+    if (*exporter) return run_export(cohort_args, export_args);
     return 0;
 }

@@ -14,6 +14,13 @@ std::string_view to_string(StepStatus s) {
     return "locked";
 }
 
+std::vector<bool> PathState::done_flags() const {
+    std::vector<bool> flags;
+    flags.reserve(steps.size());
+    for (const auto& s : steps) flags.push_back(s.status == StepStatus::Done);
+    return flags;
+}
+
 namespace {
 
 /// What still keeps a step closed at time `t` for a learner who has done `done` and attended
@@ -64,17 +71,22 @@ PathState fold_path(const Program& program, std::span<const Event> events, std::
             if (!(*it->second == *e)) state.rejected.push_back({e->id, "id_conflict"});
             continue;  // the same event again: a replay, a retry or a second tab
         }
-        if (e->type == kSessionAttended) {
+        if (e->kind == EventType::SessionAttended) {
             const Activity* a = program.activity(e->activity);
             if (!a || a->kind != ActivityKind::Session) {
                 state.rejected.push_back({e->id, "unknown_activity"});
                 continue;
             }
             ++state.sessions_attended;
+            ++state.applied;
             continue;
         }
-        if (e->type != kStepCompleted) {
+        if (e->kind == EventType::Unknown) {
             state.rejected.push_back({e->id, "unknown_type"});
+            continue;
+        }
+        if (e->kind != EventType::StepCompleted) {
+            ++state.applied;  // the cohort fold judges the rest; here it only shows the learner began
             continue;
         }
         auto step = index.find(e->step);
@@ -93,6 +105,7 @@ PathState fold_path(const Program& program, std::span<const Event> events, std::
         }
         done[i] = true;
         done_at[i] = e->at;
+        ++state.applied;
     }
 
     state.total = static_cast<int>(n);
@@ -145,6 +158,7 @@ Result<Event> complete_step(const Program& program, std::span<const Event> event
                    [](char c) { return c >= 'A' && c <= 'F' ? static_cast<char>(c - 'A' + 'a') : c; });
     e.actor = std::string(actor);
     e.type = std::string(kStepCompleted);
+    e.kind = EventType::StepCompleted;
     e.at = at;
     e.visibility = Visibility::Coach;
     e.step = std::string(step_id);

@@ -42,10 +42,13 @@ struct PathState {
     int done = 0;                     ///< steps done
     int total = 0;                    ///< steps in the path
     int sessions_attended = 0;        ///< session.attended events applied
+    int applied = 0;                  ///< events of this learner that counted
     std::vector<Rejection> rejected;  ///< events of this learner that were not applied
 
     /// Whole-number percentage of steps done (0 when the path is empty).
     [[nodiscard]] int percent() const { return total == 0 ? 0 : done * 100 / total; }
+    /// Per step (program order): done or not.
+    [[nodiscard]] std::vector<bool> done_flags() const;
 };
 
 /// Folds the log into one learner's path state at time `now`. The log is a set: events are

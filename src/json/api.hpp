@@ -20,6 +20,16 @@ std::string complete_step(std::string_view program_json, std::string_view events
                           std::string_view actor, std::string_view step_id,
                           std::string_view event_id, std::string_view at);
 
+/// The coach's view of a cohort at time `now` (docs/architecture.md, "cohortView"): the roster is
+/// CSV or JSON (docs/roster-format.md), groups `{"groups":[…]}` or "".
+std::string cohort_view(std::string_view program_json, std::string_view roster, std::string_view events_json,
+                        std::string_view groups_json, std::string_view lang, std::string_view now);
+
+/// One export file (docs/events.md, "Exports"): value {"filename", "mimeType", "content"}.
+/// `format` is moodle, canvas, csv, ags or xapi; options as docs/architecture.md describes.
+std::string export_file(std::string_view format, std::string_view program_json, std::string_view roster,
+                        std::string_view events_json, std::string_view groups_json, std::string_view options_json);
+
 /// Checks a program and reports every problem: value {"valid":bool,"problems":[{…,severity}]}.
 std::string validate_program(std::string_view program_json);
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/cohort.hpp"
 #include "core/event.hpp"
 #include "core/path_state.hpp"
 #include "core/program.hpp"
@@ -31,11 +32,20 @@ Result<Program> parse_program(std::string_view text);
 /// Pointers are "/3/at" for an array, "line 4: /at" style ("/4/at") for JSON Lines.
 Result<std::vector<Event>> parse_events(std::string_view text);
 
+/// Reads groups `{"groups": [{"id", "members": [learner ids]}]}` ("" or blank: no groups).
+/// Every member must be in the roster and in one group only; pointers like /groups/2/members/1.
+Result<std::vector<Group>> parse_groups(std::string_view text, const Roster& roster);
+
 /// One event as its wire object.
 std::string event_to_json(const Event& event);
 
 /// The value of pathView: the path state with texts resolved in `lang` (docs/architecture.md).
 std::string path_view_to_json(const Program& program, const PathState& state, std::string_view lang);
+
+
+/// The value of cohortView (docs/architecture.md): progress, grades, groups, rejections.
+std::string cohort_view_to_json(const Program& program, const Roster& roster, const CohortState& cohort,
+                                std::string_view lang);
 
 /// The value of validateProgram: {"valid", "problems": [{code, message, path, severity}]}.
 std::string validation_to_json(const ProgramReport& report);

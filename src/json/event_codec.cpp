@@ -2,8 +2,37 @@
 // 100,000 events, so this file is built for speed.
 #include "json/codec.hpp"
 #include "json/reader.hpp"
+#include "json/event_fields.hpp"
+
+#include <unordered_map>
+#include <unordered_set>
 
 namespace kollega::json {
+
+namespace detail {
+
+/// An RFC 3339 time member.
+bool read_time(ObjectReader& r, std::string_view key, Timestamp& out, bool required) {
+    std::string text;
+    if (!r.string(key, text, required)) return false;
+    if (auto t = parse_timestamp(text)) {
+        out = *t;
+        return true;
+    }
+    r.error({"invalid_time", "expected an RFC 3339 time such as \"2026-11-22T10:15:00Z\", found \"" + text + "\"", r.at(key)});
+    return false;
+}
+
+/// A UUID member (goal ids).
+void read_uuid(ObjectReader& r, std::string_view key, std::string& out) {
+    if (!r.string(key, out, true)) return;
+    if (!is_uuid(out)) r.error(Error::invalid_value(r.at(key), "expected a UUID, found \"" + out + "\""));
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](char c) { return c >= 'A' && c <= 'F' ? static_cast<char>(c - 'A' + 'a') : c; });
+}
+
+}  // namespace detail
+
 namespace {
 
 using namespace detail;
@@ -13,36 +42,23 @@ std::optional<Event> read_event(const json& j, const std::string& path, Errors& 
     Event e;
     ObjectReader r(j, path, errors);
     if (!r.ok()) return std::nullopt;
-    if (r.string("id", e.id, true)) {
-        if (!is_uuid(e.id))
-            errors.push_back(Error::invalid_value(child(path, "id"), "expected a UUID, found \"" + e.id + "\""));
-        std::transform(e.id.begin(), e.id.end(), e.id.begin(),
-                       [](char c) { return c >= 'A' && c <= 'F' ? static_cast<char>(c - 'A' + 'a') : c; });
-    }
+    read_uuid(r, "id", e.id);
     if (r.string("actor", e.actor, true) && e.actor.empty())
         errors.push_back(Error::invalid_value(child(path, "actor"), "expected a learner id, found \"\""));
-    r.string("type", e.type, true);
-    std::string at;
-    if (r.string("at", at, true)) {
-        if (auto t = parse_timestamp(at)) e.at = *t;
-        else errors.push_back({"invalid_time", "expected an RFC 3339 time such as \"2026-11-22T10:15:00Z\", found \"" + at + "\"", child(path, "at")});
-    }
+    if (r.string("type", e.type, true)) e.kind = parse_event_type(e.type);
+    read_time(r, "at", e.at, true);
     std::string vis;
     if (r.string("visibility", vis, true)) {
         if (auto v = parse_visibility(vis)) e.visibility = *v;
         else errors.push_back(Error::invalid_value(child(path, "visibility"), "expected private, group, coach or gradebook, found \"" + vis + "\""));
     }
     if (const json* payload = r.member("payload", true)) {
-        ObjectReader pr(*payload, child(path, "payload"), errors);
-        if (pr.ok() && e.type == kStepCompleted) {
-            pr.string("step", e.step, true);
-        } else if (pr.ok() && e.type == kSessionAttended) {
-            pr.string("activity", e.activity, true);
-            // The session issue adds speaking time and more; until then other members are kept opaque.
-            for (const auto& [key, value] : payload->items()) pr.member(key, false);
-        } else if (pr.ok()) {
-            // Payloads of other types are opaque here; the fold reports them as unknown_type.
-            for (const auto& [key, value] : payload->items()) pr.member(key, false);
+        if (e.kind == EventType::StepCompleted) {
+            // The common case, read here (built for speed); the others in payload_codec.cpp.
+            ObjectReader p(*payload, child(path, "payload"), errors);
+            p.string("step", e.step, true);
+        } else {
+            read_payload(*payload, child(path, "payload"), e, errors);
         }
     }
     r.finish();
@@ -90,16 +106,37 @@ Result<std::vector<Event>> parse_events(std::string_view text) {
     return events;
 }
 
-std::string event_to_json(const Event& e) {
-    json j = {{"id", e.id},
-              {"actor", e.actor},
-              {"type", e.type},
-              {"at", format_timestamp(e.at)},
-              {"payload", e.type == kStepCompleted      ? json{{"step", e.step}}
-                          : e.type == kSessionAttended ? json{{"activity", e.activity}}
-                                                       : json::object()},
-              {"visibility", to_string(e.visibility)}};
-    return dump(j);
+Result<std::vector<Group>> parse_groups(std::string_view text, const Roster& roster) {
+    std::vector<Group> groups;
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return groups;
+    auto parsed = parse_text(text);
+    if (!parsed.ok()) return parsed.errors();
+    Errors errors;
+    {
+        ObjectReader r(parsed.value(), "", errors);
+        const json* arr = r.array("groups", true, 0, "groups");
+        std::unordered_map<std::string, std::string> placed;  // learner → group pointer
+        std::unordered_set<std::string> ids;
+        for (std::size_t i = 0; arr && i < arr->size(); ++i) {
+            Group g;
+            const std::string path = child("/groups", i);
+            ObjectReader gr((*arr)[i], path, errors);
+            if (gr.id("id", g.id, true) && !ids.insert(g.id).second) errors.push_back(Error::duplicate_id(path + "/id", g.id));
+            gr.ids("members", g.members, "learner ids");
+            if (!gr.has("members")) gr.member("members", true);
+            for (std::size_t m = 0; m < g.members.size(); ++m) {
+                const std::string& id = g.members[m];
+                const std::string mp = child(path + "/members", m);
+                if (id.empty()) continue;
+                if (!roster.contains(id)) errors.push_back(Error::unknown_reference(mp, "learner", id));
+                else if (auto [it, fresh] = placed.emplace(id, mp); !fresh)
+                    errors.push_back(Error::invalid_value(mp, "learner \"" + id + "\" is already in a group, at " + it->second));
+            }
+            groups.push_back(std::move(g));
+        }
+    }
+    if (!errors.empty()) return errors;
+    return groups;
 }
 
 }  // namespace kollega::json

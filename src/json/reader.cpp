@@ -65,6 +65,12 @@ Result<json> parse_text(std::string_view text, const std::string& where) {
         const auto pos = msg.find("] ");
         if (pos != std::string::npos) msg = msg.substr(pos + 2);
         return Error{"invalid_json", msg, where};
+    } catch (const json::exception& e) {
+        // Syntax that parses but cannot be held, e.g. a number out of range (1e999).
+        std::string msg = e.what();
+        const auto pos = msg.find("] ");
+        if (pos != std::string::npos) msg = msg.substr(pos + 2);
+        return Error{"invalid_json", msg, where};
     }
 }
 

@@ -64,6 +64,8 @@ json activity_json(const Program& program, const Activity& a, const Resolver& r)
             j["roles"] = std::move(roles);
             j["swap"] = to_string(a.swap);
             j["checklist"] = a.checklist.empty() ? json(nullptr) : json(a.checklist);
+            const Activity* checklist = a.checklist.empty() ? nullptr : program.activity(a.checklist);
+            j["checklistTitle"] = checklist ? r(checklist->title) : json("");
             break;
         }
         case ActivityKind::Session: {
@@ -110,6 +112,15 @@ json program_json(const Program& p, const Resolver& r, std::string_view lang) {
             {"groundRules", std::move(ground_rules)}};
 }
 
+json grade_json(const Grade& g) {
+    return {{"scoreGiven", g.score_given},
+            {"scoreMaximum", g.score_maximum},
+            {"passed", g.passed},
+            {"completed", g.completed},
+            {"activityProgress", g.activity_progress},
+            {"gradingProgress", g.grading_progress}};
+}
+
 json problem_json(const Error& e, std::string_view severity) {
     return {{"code", e.code}, {"message", e.message}, {"path", e.path}, {"severity", severity}};
 }
@@ -140,6 +151,65 @@ std::string path_view_to_json(const Program& program, const PathState& state, st
                   {"steps", std::move(steps)},
                   {"next", state.next ? json(*state.next) : json(nullptr)},
                   {"progress", {{"done", state.done}, {"total", state.total}, {"percent", state.percent()}}},
+                  {"grade", grade_json(grade(program, state.done_flags(), state.applied > 0))},
+                  {"rejected", std::move(rejected)}};
+    return dump(value);
+}
+
+std::string cohort_view_to_json(const Program& program, const Roster& roster, const CohortState& cohort,
+                                std::string_view lang) {
+    const Resolver r(program, lang);
+    json steps = json::array();
+    for (const auto& s : program.steps) {
+        const Activity* a = s.activity.empty() ? nullptr : program.activity(s.activity);
+        steps.push_back({{"id", s.id}, {"title", r(program.step_title(s))}, {"kind", a ? json(to_string(a->kind)) : json(nullptr)}});
+    }
+    json learners = json::array();
+    for (std::size_t i = 0; i < cohort.learners.size(); ++i) {
+        const LearnerProgress& p = cohort.learners[i];
+        const Learner& l = roster.learners()[i];
+        json by_kind = json::object();
+        for (auto kind : {ActivityKind::Goal, ActivityKind::Reflection, ActivityKind::Observation, ActivityKind::RolePlay,
+                          ActivityKind::Session}) {
+            const KindProgress& k = p.by_kind[static_cast<std::size_t>(kind)];
+            by_kind[std::string(to_string(kind))] = {{"done", k.done}, {"total", k.total}};
+        }
+        learners.push_back({{"id", l.id},
+                            {"name", l.name},
+                            {"email", l.email},
+                            {"department", l.department},
+                            {"steps", {{"done", p.steps_done}, {"total", p.steps_total}, {"percent", p.percent()}, {"doneSteps", p.done_steps}}},
+                            {"byKind", std::move(by_kind)},
+                            {"groundRulesAgreed", p.ground_rules_agreed},
+                            {"goalsSet", p.goals_set},
+                            {"checkIns", p.check_ins},
+                            {"latestGoalProgress", p.latest_goal_progress ? json(*p.latest_goal_progress) : json(nullptr)},
+                            {"reflections", p.reflections},
+                            {"feedbackGiven", p.feedback_given},
+                            {"feedbackReceived", p.feedback_received},
+                            {"rolePlays", p.role_plays},
+                            {"sessionsAttended", p.sessions_attended},
+                            {"speakingSeconds", p.speaking_seconds},
+                            {"wins", p.wins},
+                            {"resourcesShared", p.resources_shared},
+                            {"lastActivity", p.last_activity ? json(format_timestamp(*p.last_activity)) : json(nullptr)},
+                            {"grade", grade_json(p.grade)}});
+    }
+    json groups = json::array();
+    for (const auto& g : cohort.groups)
+        groups.push_back({{"id", g.id},
+                          {"members", g.members},
+                          {"meanPercent", g.mean_percent},
+                          {"sessionsAttended", g.sessions_attended},
+                          {"feedbackExchanged", g.feedback_exchanged}});
+    json rejected = json::array();
+    for (const auto& rej : cohort.rejected) rejected.push_back({{"id", rej.event_id}, {"reason", rej.reason}});
+    const CohortSummary& c = cohort.summary;
+    json value = {{"program", program_json(program, r, lang)},
+                  {"steps", std::move(steps)},
+                  {"learners", std::move(learners)},
+                  {"groups", std::move(groups)},
+                  {"cohort", {{"learners", c.learners}, {"started", c.started}, {"completed", c.completed}, {"passed", c.passed}, {"meanPercent", c.mean_percent}}},
                   {"rejected", std::move(rejected)}};
     return dump(value);
 }
@@ -165,6 +235,55 @@ std::string error_envelope(const Errors& errors) {
     json err = errors.empty() ? json{{"code", "internal"}, {"message", "unknown error"}, {"path", ""}} : one(errors.front());
     err["problems"] = std::move(problems);
     return dump(json{{"ok", false}, {"error", std::move(err)}});
+}
+
+// One event as its wire object: one per completeStep answer, so built for size too.
+namespace {
+
+json payload_json(const Event& e) {
+    json p = json::object();
+    auto ints = [](const auto& pairs) {
+        json o = json::object();
+        for (const auto& [k, v] : pairs) o[k] = v;
+        return o;
+    };
+    switch (e.kind) {
+        case EventType::GroundRulesAgreed: break;
+        case EventType::StepCompleted: p["step"] = e.step; break;
+        case EventType::GoalSet: p = {{"goal", e.goal}, {"activity", e.activity}, {"text", e.text}, {"measure", e.measure}}; break;
+        case EventType::GoalCheckedIn:
+            p = {{"goal", e.goal}, {"progress", e.progress.value_or(0)}};
+            if (!e.note.empty()) p["note"] = e.note;
+            break;
+        case EventType::ReflectionWritten: p = {{"activity", e.activity}, {"text", e.text}}; break;
+        case EventType::FeedbackGiven:
+            p = {{"to", e.to}, {"activity", e.activity}, {"ratings", ints(e.ratings)}, {"worked", e.worked}, {"improve", e.improve}};
+            break;
+        case EventType::RolePlayCompleted: p = {{"activity", e.activity}, {"role", e.role}}; break;
+        case EventType::SessionScheduled:
+            p = {{"activity", e.activity}, {"start", e.start ? format_timestamp(*e.start) : ""}, {"members", e.members}};
+            break;
+        case EventType::SessionAttended:
+            p["activity"] = e.activity;
+            if (!e.speaking_seconds.empty()) p["speakingSeconds"] = ints(e.speaking_seconds);
+            break;
+        case EventType::WinCelebrated: p["text"] = e.text; break;
+        case EventType::ResourceShared: p = {{"title", e.title}, {"url", e.url}}; break;
+        case EventType::Unknown: break;
+    }
+    return p;
+}
+
+}  // namespace
+
+std::string event_to_json(const Event& e) {
+    json j = {{"id", e.id},
+              {"actor", e.actor},
+              {"type", e.type},
+              {"at", format_timestamp(e.at)},
+              {"payload", payload_json(e)},
+              {"visibility", to_string(e.visibility)}};
+    return dump(j);
 }
 
 }  // namespace kollega::json

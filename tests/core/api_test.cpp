@@ -4,6 +4,7 @@
 
 #include "fixture_files.hpp"
 #include "json/api.hpp"
+#include "json/codec.hpp"
 
 using nlohmann::json;
 using kollega::testing::read_fixture;
@@ -90,6 +91,19 @@ TEST_CASE("API: no input makes it throw or crash", "[api][robustness]") {
             CHECK(r.contains("ok"));
         }
     }
+}
+
+TEST_CASE("API: a number too large for a double is invalid JSON, not an internal error", "[api][robustness]") {
+    for (const char* text : {R"({"schemaVersion": 1e999})", R"([1e400])"}) {
+        INFO(text);
+        const json r = call(kollega::api::validate_program(text));
+        REQUIRE(r["value"]["problems"].size() == 1);
+        CHECK(r["value"]["problems"][0]["code"] == "invalid_json");
+        CHECK_THAT(r["value"]["problems"][0]["message"].get<std::string>(), Catch::Contains("1e"));
+    }
+    const auto direct = kollega::json::parse_events(R"([{"x": -1e999}])");
+    REQUIRE_FALSE(direct.ok());
+    CHECK(direct.errors()[0].code == "invalid_json");
 }
 
 TEST_CASE("API: texts that are not valid UTF-8 in arguments are replaced, never thrown", "[api][robustness]") {

@@ -79,3 +79,21 @@ TEST_CASE("Programs: each text missing a promised language is one warning at its
     CHECK(report.warnings[1].path == "/path/steps/0/title");
     CHECK_THAT(report.warnings[1].message, Catch::Contains("en"));
 }
+
+TEST_CASE("Built-ins: a role-play names its observation checklist by title, in the view's language", "[programs][builtins]") {
+    const json r = json::parse(kollega::api::path_view(read_builtin("first-time-leader"), "[]", "ann", "nb", "2026-11-22T12:00:00Z"));
+    int role_plays = 0;
+    for (const auto& step : r["value"]["steps"]) {
+        if (!step["activity"].is_object() || step["activity"]["kind"] != "role-play") continue;
+        ++role_plays;
+        const auto& rp = step["activity"];
+        REQUIRE(rp["checklist"].is_string());
+        const std::string title = rp["checklistTitle"];
+        CHECK_FALSE(title.empty());
+        bool matches = false;
+        for (const auto& other : r["value"]["steps"])
+            if (other["activity"].is_object() && other["activity"]["id"] == rp["checklist"]) matches = other["activity"]["title"] == title;
+        CHECK(matches);
+    }
+    CHECK(role_plays == 1);
+}

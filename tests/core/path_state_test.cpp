@@ -74,8 +74,13 @@ TEST_CASE("Path: events that do not fit are rejected with their id and reason", 
                            done(3, "ann", "a", 3000),    // again, other id: already done
                            done(4, "ann", "nope", 4000)};  // no such step
     Event other = done(5, "ann", "a", 5000);
-    other.type = "goal.set";
+    other.type = "made.up";  // not one of ours
+    other.kind = EventType::Unknown;
     log.push_back(other);
+    Event goal = done(7, "ann", "a", 5000);  // one of ours, but not the path's business: ignored
+    goal.type = "goal.set";
+    goal.kind = EventType::GoalSet;
+    log.push_back(goal);
     Event conflict = done(2, "ann", "d", 2000);  // same id as #2, other content
     log.push_back(conflict);
     const auto state = fold_path(testing::four_steps(), log, "ann", kNow);

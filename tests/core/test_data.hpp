@@ -37,6 +37,7 @@ inline Event done(int n, std::string actor, std::string step, std::int64_t at_ms
     e.id = uuid(n);
     e.actor = std::move(actor);
     e.type = "step.completed";
+    e.kind = EventType::StepCompleted;
     e.at = {at_ms};
     e.step = std::move(step);
     return e;

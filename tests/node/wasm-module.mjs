@@ -12,3 +12,11 @@ export function loadRawModule() {
     create({ wasmBinary: readFileSync(`${root}build/wasm/kollega-core.wasm`) }));
   return cached;
 }
+
+let coachCached;
+/** The coach's module (cohortView, exportFile as well as everything the learner's has). */
+export function loadCoachModule() {
+  coachCached ??= import(`${root}build/wasm/kollega-coach-core.mjs`).then(({ default: create }) =>
+    create({ wasmBinary: readFileSync(`${root}build/wasm/kollega-coach-core.wasm`) }));
+  return coachCached;
+}
