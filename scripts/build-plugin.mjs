@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the plugin (lit + idb + plugin code + the Emscripten glue) into build/plugin/kollega.js,
-// the admin page's editor into a separate build/plugin/kollega-admin.js (so learners never load
-// it), copies kollega-core.wasm next to them and the built-in programs (programs/*.json, plus an
+// the admin page's editor into a separate build/plugin/kollega-admin.js and the coach dashboard
+// into build/plugin/kollega-coach.js (so learners never load either), copies kollega-core.wasm next to them and the built-in programs (programs/*.json, plus an
 // index.json for the editor's picker) into build/plugin/programs/.
 // Usage: node scripts/build-plugin.mjs [--no-minify]
 import { build, transform } from 'esbuild';
@@ -16,10 +16,11 @@ const outDir = join(root, 'build/plugin');
 const wasmDir = join(root, 'build/wasm');
 const programsDir = join(root, 'programs');
 
-/** The bundles: the learner's (counted in the first-load size) and the admin page's. */
+/** The bundles: the learner's (the only one counted in the first-load size), the admin page's and the coach's. */
 export const ENTRIES = [
   { entry: 'plugin/src/index.js', file: 'kollega.js', meta: 'meta.json' },
   { entry: 'plugin/src/admin.js', file: 'kollega-admin.js', meta: 'meta-admin.json' },
+  { entry: 'plugin/src/coach.js', file: 'kollega-coach.js', meta: 'meta-coach.json' },
 ];
 
 async function exists(path) {
@@ -43,9 +44,9 @@ function minifiedCssText(minify) {
   };
 }
 
-/** Builds the plugin; returns `{'kollega.js', 'kollega-admin.js', 'kollega-core.wasm': {bytes, gzipBytes}, inputs}`. */
+/** Builds the plugin; returns `{'kollega.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-core.wasm': {bytes, gzipBytes}, inputs}`. */
 export async function buildPlugin({ minify = true, quiet = false } = {}) {
-  for (const file of ['kollega-core.mjs', 'kollega-core.wasm']) {
+  for (const file of ['kollega-core.mjs', 'kollega-core.wasm', 'kollega-coach-core.mjs', 'kollega-coach-core.wasm']) {
     if (!(await exists(join(wasmDir, file)))) {
       throw new Error(`build/wasm/${file} is missing: run \`make wasm\` first.`);
     }
@@ -72,10 +73,11 @@ export async function buildPlugin({ minify = true, quiet = false } = {}) {
     await writeFile(join(outDir, meta), JSON.stringify(result.metafile, null, 1));
   }
   await copyFile(join(wasmDir, 'kollega-core.wasm'), join(outDir, 'kollega-core.wasm'));
+  await copyFile(join(wasmDir, 'kollega-coach-core.wasm'), join(outDir, 'kollega-coach-core.wasm'));
   await copyPrograms();
 
   const sizes = {};
-  for (const file of ['kollega.js', 'kollega-admin.js', 'kollega-core.wasm']) {
+  for (const file of ['kollega.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-core.wasm']) {
     const bytes = await readFile(join(outDir, file));
     sizes[file] = { bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
   }
@@ -103,6 +105,8 @@ export async function buildPlugin({ minify = true, quiet = false } = {}) {
     }
     const admin = sizes['kollega-admin.js'];
     console.log(`build/plugin/kollega-admin.js: ${kb(admin.bytes)} (${kb(admin.gzipBytes)} gzip) — admin page only, not in the learner's first load`);
+    const coach = sizes['kollega-coach.js'];
+    console.log(`build/plugin/kollega-coach.js: ${kb(coach.bytes)} (${kb(coach.gzipBytes)} gzip) — coach page only, not in the learner's first load`);
   }
   return sizes;
 }

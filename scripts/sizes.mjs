@@ -24,10 +24,15 @@ export function sizeReport(root, pluginDir = join(root, 'build/plugin')) {
     { what: 'plugin CSS (inside kollega.js)', file: 'plugin/src/kollega-app/*.css', bytes: cssAll.length, gzipBytes: gz(cssAll) },
     { what: 'plugin bundle: plugin JS + lit + idb + CSS + glue', file: 'kollega.js', bytes: bundle.length, gzipBytes: gz(bundle) },
   ];
-  const admin = join(pluginDir, 'kollega-admin.js');
-  if (existsSync(admin)) {
-    const a = file(admin);
-    rows.push({ what: 'admin page bundle (program editor; never loaded by learners)', file: 'kollega-admin.js', bytes: a.length, gzipBytes: gz(a) });
+  for (const [name, what] of [
+    ['kollega-admin.js', 'admin page bundle (program editor; never loaded by learners)'],
+    ['kollega-coach.js', 'coach dashboard bundle (never loaded by learners)'],
+    ['kollega-coach-core.wasm', "coach's core: adds the cohort view and exports (never loaded by learners)"],
+  ]) {
+    const path = join(pluginDir, name);
+    if (!existsSync(path)) continue;
+    const a = file(path);
+    rows.push({ what, file: name, bytes: a.length, gzipBytes: gz(a) });
   }
   return { rows, firstLoadGzipBytes: gz(wasm) + gz(bundle) };
 }

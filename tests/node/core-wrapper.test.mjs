@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { loadCore, KollegaCore, KollegaError } from '../../plugin/src/core/core-loader.js';
+import { loadCore as loadCoachCore } from '../../plugin/src/core/coach-core-loader.js';
 
 const root = new URL('../../', import.meta.url);
 const wasmPath = new URL('build/wasm/kollega-core.wasm', root);
@@ -16,6 +17,7 @@ const NOW = '2026-11-22T12:00:00.000Z';
 const STEPS = ['ground-rules', 'set-goal', 'first-meeting', 'reflect', 'follow-up', 'look-back'];
 
 let core;
+let coach;
 let wasmBinary;
 let programText;
 let program;
@@ -25,6 +27,13 @@ before(async () => {
   programText = await readFile(demoPath, 'utf8');
   program = JSON.parse(programText);
   core = await loadCore({ wasmBinary });
+  coach = await loadCoachCore({ wasmBinary: await readFile(new URL('build/wasm/kollega-coach-core.wasm', root)) });
+});
+
+test('core: the learner module leaves the cohort view and exports to the coach module', () => {
+  // They would add ~60 KB gzip to every learner's first load (docs/benchmarks.md).
+  assert.throws(() => core.cohortView('{}', '', '[]', '', 'en', NOW), (e) => e instanceof KollegaError && e.code === 'core_protocol');
+  assert.equal(coach.version().schemaVersion, 1);
 });
 
 const statuses = (view) => Object.fromEntries(view.steps.map((s) => [s.id, s.status]));
@@ -322,4 +331,130 @@ test('core: a wasm that cannot be compiled gives KollegaError wasm_load_failed',
     await new Promise((r) => setTimeout(r, 50));
     process.off('unhandledRejection', onUnhandled);
   }
+});
+
+// cohortView and exportFile on the demo cohort (web/demo-cohort/): the wrapper passes texts,
+// objects, JSON Lines and absent groups through, and turns error envelopes into KollegaErrors.
+const demoCohort = {};
+async function cohortFiles() {
+  if (!demoCohort.roster) {
+    demoCohort.roster = await readFile(new URL('web/demo-cohort/roster.csv', root), 'utf8');
+    demoCohort.events = await readFile(new URL('web/demo-cohort/events.jsonl', root), 'utf8');
+    demoCohort.groups = await readFile(new URL('web/demo-cohort/groups.json', root), 'utf8');
+  }
+  return demoCohort;
+}
+
+test('core: cohortView of the demo cohort: every roster learner, groups, summary, rejections', async () => {
+  const { roster, events, groups } = await cohortFiles();
+  const view = coach.cohortView(programText, roster, events, groups, 'en', NOW);
+  assert.equal(view.program.id, 'leaders-learning-group');
+  assert.deepEqual(view.steps.map((s) => s.id), STEPS);
+  assert.equal(view.learners.length, 12);
+  assert.equal(view.cohort.learners, 12);
+  const names = view.learners.map((l) => l.name);
+  assert.ok(names.includes('Åsa Öberg, Jr.'), names.join('|'));
+  assert.ok(names.includes('"Bob" O\'Neil'), names.join('|'));
+  assert.equal(new Set(view.learners.map((l) => l.department)).size, 4);
+  for (const l of view.learners) {
+    assert.equal(l.steps.total, 6);
+    assert.equal(l.steps.done, l.steps.doneSteps.length);
+    assert.deepEqual(Object.keys(l.grade).sort(), ['activityProgress', 'completed', 'gradingProgress', 'passed', 'scoreGiven', 'scoreMaximum']);
+    assert.equal(l.grade.scoreMaximum, 100);
+  }
+  assert.equal(view.cohort.started, view.learners.filter((l) => l.lastActivity).length);
+  assert.equal(view.cohort.completed, view.learners.filter((l) => l.grade.completed).length);
+  assert.equal(view.cohort.passed, view.learners.filter((l) => l.grade.passed).length);
+  assert.ok(view.cohort.completed >= 1 && view.cohort.passed > view.cohort.completed, JSON.stringify(view.cohort));
+  assert.deepEqual(view.groups.map((g) => [g.id, g.members.length]), [['group-a', 4], ['group-b', 4], ['group-c', 4]]);
+  // The deliberate data problems of the demo, and nothing else.
+  assert.deepEqual(view.rejected.map((r) => r.reason).sort(), ['feedback_to_self', 'step_locked']);
+  // No text a learner wrote reaches the coach's view.
+  const texts = events.trim().split('\n').map((line) => JSON.parse(line).payload).flatMap((p) => [p.text, p.note, ...(p.worked ?? [])].filter(Boolean));
+  const serialized = JSON.stringify(view);
+  for (const text of texts) assert.ok(!serialized.includes(text), text);
+});
+
+test('core: cohortView takes the roster as an object, events as an array, and no groups', async () => {
+  const { roster, events } = await cohortFiles();
+  const fromText = coach.cohortView(programText, roster, events, '', 'en', NOW);
+  assert.deepEqual(fromText.groups, []);
+  for (const groups of [null, undefined, '']) {
+    assert.deepEqual(coach.cohortView(programText, roster, events, groups, 'en', NOW), fromText);
+  }
+  const array = events.trim().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(coach.cohortView(program, roster, array, null, 'en', NOW), fromText);
+  const learners = fromText.learners.map(({ id, name, email, department }) => ({ id, name, email, department }));
+  const asObject = coach.cohortView(program, { learners }, array, { groups: [{ id: 'g', members: [learners[0].id, learners[1].id] }] }, 'sv', NOW);
+  assert.equal(asObject.program.title, program.title.sv);
+  assert.deepEqual(asObject.cohort, fromText.cohort);
+  assert.deepEqual(asObject.groups.map((g) => g.id), ['g']);
+});
+
+test('core: cohortView errors carry the pointer into the roster, e.g. /roster/lines/4/email', async () => {
+  const { roster, events } = await cohortFiles();
+  const lines = roster.split('\n');
+  lines[3] = lines[3].replace('carmen.diaz@northwind.example', 'not-an-email');
+  const error = assertKollegaError(() => coach.cohortView(programText, lines.join('\n'), events, '', 'en', NOW), 'invalid_value', '/roster/lines/4/email');
+  assert.match(error.message, /not-an-email/);
+  assertKollegaError(() => coach.cohortView(programText, roster, '[{', '', 'en', NOW), 'invalid_json', /^\/events/);
+  assertKollegaError(() => coach.cohortView('{', roster, events, '', 'en', NOW), 'invalid_json', /^\/program/);
+});
+
+test('core: exportFile gives {filename, mimeType, content} for each format', async () => {
+  const { roster, events, groups } = await cohortFiles();
+  const options = { now: NOW, lang: 'en' };
+  const expected = {
+    moodle: ['leaders-learning-group-moodle.csv', /^text\/csv/],
+    canvas: ['leaders-learning-group-canvas.csv', /^text\/csv/],
+    csv: ['leaders-learning-group-progress.csv', /^text\/csv/],
+    ags: ['leaders-learning-group-ags.json', /^application\/json/],
+    xapi: ['leaders-learning-group-xapi.json', /^application\/json/],
+  };
+  for (const [format, [filename, mime]] of Object.entries(expected)) {
+    const file = coach.exportFile(format, programText, roster, events, groups, options);
+    assert.deepEqual(Object.keys(file).sort(), ['content', 'filename', 'mimeType'], format);
+    assert.equal(file.filename, filename);
+    assert.match(file.mimeType, mime);
+    assert.ok(file.content.length > 0);
+  }
+  const moodle = coach.exportFile('moodle', programText, roster, events, groups, options).content;
+  assert.match(moodle, /^Email address,/);
+  assert.match(coach.exportFile('moodle', programText, roster, events, groups, { ...options, moodleKey: 'idnumber' }).content, /^ID number,/);
+  assert.ok(coach.exportFile('csv', programText, roster, events, groups, JSON.stringify({ ...options, bom: true })).content.startsWith('\uFEFF'));
+  assertKollegaError(() => coach.exportFile('pdf', programText, roster, events, groups, options), 'unknown_format', '/format');
+});
+
+test('core: cohortView and exportFile on a wasm without them throw core_protocol', () => {
+  const old = new KollegaCore({ version: () => '{"ok":true,"value":{}}' });
+  assertKollegaError(() => old.cohortView('{}', '', '[]', '', 'en', NOW), 'core_protocol');
+  assertKollegaError(() => old.exportFile('csv', '{}', '', '[]', '', {}), 'core_protocol');
+  // Arguments reach the core as strings, groups '' when absent, options as JSON text.
+  const seen = [];
+  const fake = new KollegaCore({
+    cohortView: (...args) => (seen.push(args), '{"ok":true,"value":{"cohort":{}}}'),
+    exportFile: (...args) => (seen.push(args), '{"ok":true,"value":{"filename":"f","mimeType":"m","content":"c"}}'),
+  });
+  fake.cohortView({ a: 1 }, 'id,name', [{ b: 2 }], undefined, 'sv', NOW);
+  fake.exportFile('csv', 'P', { learners: [] }, 'E', { groups: [] }, { bom: true });
+  assert.deepEqual(seen, [
+    ['{"a":1}', 'id,name', '[{"b":2}]', '', 'sv', NOW],
+    ['csv', 'P', '{"learners":[]}', 'E', '{"groups":[]}', '{"bom":true}'],
+  ]);
+  const failing = new KollegaCore({ exportFile: () => '{"ok":false,"error":{"code":"invalid_value","message":"m","path":"/homePage"}}' });
+  assertKollegaError(() => failing.exportFile('xapi', '', '', '', '', {}), 'invalid_value', '/homePage');
+});
+
+test('core: pathView carries the learner\'s own grade, as the cohort computes it', async () => {
+  const { roster, events } = await cohortFiles();
+  const cohort = coach.cohortView(programText, roster, events, '', 'en', NOW);
+  const all = events.trim().split('\n').map((line) => JSON.parse(line));
+  for (const learner of cohort.learners) {
+    const own = all.filter((e) => e.actor === learner.id);
+    const view = core.pathView(programText, own, learner.id, 'en', NOW);
+    assert.deepEqual(view.grade, learner.grade, learner.id);
+  }
+  assert.deepEqual(core.pathView(programText, [], LEARNER, 'en', NOW).grade, {
+    scoreGiven: 0, scoreMaximum: 100, passed: false, completed: false, activityProgress: 'Initialized', gradingProgress: 'Pending',
+  });
 });

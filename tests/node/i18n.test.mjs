@@ -4,16 +4,17 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { catalogs, normalizeLanguage, resolveLanguage, Translator } from '../../plugin/src/i18n/index.js';
 import { editorCatalogs } from '../../plugin/src/kollega-program-editor/i18n/index.js';
+import { coachCatalogs } from '../../plugin/src/kollega-coach/i18n/index.js';
 import { balanceText, programFacts, turnsText } from '../../plugin/src/kollega-app/activity-view.js';
 import { loadCore } from '../../plugin/src/core/core-loader.js';
 
 const languages = Object.keys(catalogs);
 const root = new URL('../../', import.meta.url);
 
-/** Catalog sets, each held to the same rules: the learner UI and the admin editor. */
-const SETS = { ui: catalogs, editor: editorCatalogs };
-/** Keys whose text may rightly be the same as in English (loanwords, abbreviations). */
-const SAME_AS_ENGLISH_OK = new Set(['minutes.short', 'role.coach', 'session.agenda', 'load.label', 'status.counts']);
+/** Catalog sets, each held to the same rules: the learner UI, the admin editor, the coach dashboard. */
+const SETS = { ui: catalogs, editor: editorCatalogs, coach: coachCatalogs };
+/** Keys whose text may rightly be the same as in English (loanwords, abbreviations, placeholders only). */
+const SAME_AS_ENGLISH_OK = new Set(['minutes.short', 'role.coach', 'session.agenda', 'load.label', 'status.counts', 'chart.item', 'exports.downloads', 'type.feedback.given']);
 
 const placeholders = (entry) => {
   const texts = typeof entry === 'string' ? [entry] : Object.values(entry);
@@ -175,4 +176,26 @@ test('i18n: sessions to attend and opening dates use plural rules and the locale
   assert.equal(en.moment(midnight), 'Dec 1, 2026');
   assert.match(en.moment(new Date(2026, 11, 1, 9, 30)), /^Dec 1, 2026.+9:30/);
   assert.match(new Translator('nl').moment(midnight), /^1 dec\.? 2026$/);
+});
+
+test('i18n: the coach dashboard names every rejection reason and event type of docs/events.md', async () => {
+  const doc = await readFile(new URL('docs/events.md', root), 'utf8');
+  const table = (heading) => doc.split(heading)[1].split('\n\n')[0];
+  const reasons = [...table('| reason | when |').matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...m[1].matchAll(/`([a-z_]+)`/g)].map((r) => r[1]));
+  const types = [...table('| type | payload |').matchAll(/^\| `([a-z.-]+)`/gm)].map((m) => m[1]);
+  assert.ok(reasons.length >= 14 && types.length === 11, `${reasons} / ${types}`);
+  for (const reason of reasons) assert.ok(`reason.${reason}` in coachCatalogs.en, reason);
+  for (const type of types) assert.ok(`type.${type}` in coachCatalogs.en, type);
+});
+
+test('i18n: the learner grade in words, with the number in the locale', () => {
+  const grade = (lang, passed, score) => {
+    const t = new Translator(lang);
+    return t.t(passed ? 'grade.passed' : 'grade.pending', { score: t.number(score), max: t.number(100) });
+  };
+  assert.equal(grade('en', true, 85.71), 'Your score: 85.71 of 100 — passed');
+  assert.equal(grade('en', false, 0), 'Your score: 0 of 100 — not passed yet');
+  assert.equal(grade('sv', true, 85.71), 'Ditt resultat: 85,71 av 100 – godkänt');
+  assert.equal(grade('nb', false, 57.14), 'Poengsummen din: 57,14 av 100 – ikke bestått ennå');
+  assert.equal(grade('nl', true, 100), 'Je score: 100 van 100 – geslaagd');
 });

@@ -6,6 +6,8 @@ export default {
     one: '{done} of {total} step done',
     other: '{done} of {total} steps done',
   },
+  'grade.passed': 'Your score: {score} of {max} — passed',
+  'grade.pending': 'Your score: {score} of {max} — not passed yet',
   'steps.heading': 'Steps',
   'status.done': 'Done',
   'status.next': 'Next',

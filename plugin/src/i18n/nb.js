@@ -6,6 +6,8 @@ export default {
     one: '{done} av {total} steg fullført',
     other: '{done} av {total} steg fullført',
   },
+  'grade.passed': 'Poengsummen din: {score} av {max} – bestått',
+  'grade.pending': 'Poengsummen din: {score} av {max} – ikke bestått ennå',
   'steps.heading': 'Steg',
   'status.done': 'Fullført',
   'status.next': 'Neste',

@@ -6,6 +6,8 @@ export default {
     one: '{done} van {total} stap afgerond',
     other: '{done} van de {total} stappen afgerond',
   },
+  'grade.passed': 'Je score: {score} van {max} – geslaagd',
+  'grade.pending': 'Je score: {score} van {max} – nog niet geslaagd',
   'steps.heading': 'Stappen',
   'status.done': 'Afgerond',
   'status.next': 'Volgende',

@@ -6,6 +6,8 @@ export default {
     one: '{done} av {total} steg klart',
     other: '{done} av {total} steg klara',
   },
+  'grade.passed': 'Ditt resultat: {score} av {max} – godkänt',
+  'grade.pending': 'Ditt resultat: {score} av {max} – inte godkänt ännu',
   'steps.heading': 'Steg',
   'status.done': 'Klart',
   'status.next': 'Nästa',

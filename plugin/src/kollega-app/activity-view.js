@@ -119,7 +119,7 @@ function observation(t, a) {
     )}`;
 }
 
-function rolePlay(t, a, context) {
+function rolePlay(t, a) {
   const stageTitles = new Map((a.stages ?? []).map((s) => [s.id, s.title]));
   return html`${a.scenario ? section(t.t('roleplay.scenario'), html`<p>${a.scenario}</p>`) : nothing}
     ${a.stages?.length
@@ -150,7 +150,7 @@ function rolePlay(t, a, context) {
         )
       : nothing}
     ${a.swap ? html`<p class="note">${word(t, 'roleplay.swap', a.swap)}</p>` : nothing}
-    ${a.checklist ? html`<p class="note">${t.t('roleplay.checklist', { title: context.activityTitle(a.checklist) })}</p>` : nothing}`;
+    ${a.checklist ? html`<p class="note">${t.t('roleplay.checklist', { title: a.checklistTitle || a.checklist })}</p>` : nothing}`;
 }
 
 function session(t, a) {
@@ -182,9 +182,8 @@ const bodies = { goal, reflection, observation, 'role-play': rolePlay, session }
 /**
  * A step's activity in a disclosure: `<details>` with a summary like "Goal setting: how it works"
  * (plus the step title for screen readers, so every summary has its own name).
- * @param {{activityTitle: (id: string) => string}} context resolves the titles of linked activities
  */
-export function renderActivity(t, step, context) {
+export function renderActivity(t, step) {
   const a = step.activity;
   if (!a) return nothing;
   const body = bodies[a.kind];
@@ -193,7 +192,7 @@ export function renderActivity(t, step, context) {
     <summary>${t.t('activity.summary', { kind })}<span class="visually-hidden"> – ${step.title}</span></summary>
     <div class="disclosure-body">
       ${a.title && a.title !== step.title ? html`<p class="activity-title">${a.title}</p>` : nothing}
-      ${body ? body(t, a, context) : nothing}
+      ${body ? body(t, a) : nothing}
     </div>
   </details>`;
 }

@@ -293,8 +293,6 @@ export class KollegaApp extends LitElement {
     const { done, total, percent } = view.progress;
     const progressText = t.plural('progress.text', total, { done, total });
     const titles = new Map(view.steps.map((s) => [s.id, s.title]));
-    const activityTitles = new Map(view.steps.filter((s) => s.activity).map((s) => [s.activity.id, s.activity.title]));
-    const context = { activityTitle: (id) => activityTitles.get(id) ?? id };
     return html`
       <h2 class="title" id="kollega-title">${view.program.title}</h2>
       ${view.program.description ? html`<p class="description">${view.program.description}</p>` : nothing}
@@ -312,16 +310,25 @@ export class KollegaApp extends LitElement {
         >
           <div class="bar-fill" style=${styleMap({ width: `${percent}%` })}></div>
         </div>
+        ${this.#renderGrade(view.grade)}
       </div>
       <ol class="steps" aria-label=${t.t('steps.heading')}>
-        ${view.steps.map((step, index) => this.#renderStep(step, index, view.next, titles, context))}
+        ${view.steps.map((step, index) => this.#renderStep(step, index, view.next, titles))}
       </ol>
       <p class="status-line" role="status" tabindex="-1">${this._announcement}</p>
       ${this._actionError ? this.#renderError(this._actionError, 'error.actionTitle', false) : nothing}
     `;
   }
 
-  #renderStep(step, index, next, titles, context) {
+  /** The learner's own grade (pathView.grade): the score of 100 and, in words, passed or not. */
+  #renderGrade(grade) {
+    if (!grade) return nothing;
+    const t = this.#t;
+    const params = { score: t.number(grade.scoreGiven), max: t.number(grade.scoreMaximum) };
+    return html`<p class="grade" data-passed=${grade.passed}>${t.t(grade.passed ? 'grade.passed' : 'grade.pending', params)}</p>`;
+  }
+
+  #renderStep(step, index, next, titles) {
     const t = this.#t;
     const status = step.status === 'available' && step.id === next ? 'next' : step.status;
     const titleId = `kollega-step-${index}`;
@@ -337,7 +344,7 @@ export class KollegaApp extends LitElement {
         ? html`<p class="meta">${t.t('step.completedOn', { date: t.date(step.completedAt) })}</p>`
         : nothing}
       ${status === 'locked' ? this.#renderLockReasons(step, titles) : nothing}
-      ${renderActivity(t, step, context)}
+      ${renderActivity(t, step)}
       ${status === 'next' || status === 'available'
         ? html`<div class="actions">
             <button
