@@ -52,7 +52,7 @@ dist: plugin
 
 # At least 1,000,000 executions (or FUZZ_SECONDS, default 30 minutes, whichever comes first).
 fuzz: deps
-	@bash scripts/fuzz.sh $(or $(FUZZ_SECONDS),1800) $(or $(FUZZ_RUNS),1000000)
+	@FUZZ_JOBS=$(or $(FUZZ_JOBS),2) bash scripts/fuzz.sh $(or $(FUZZ_SECONDS),1800) $(or $(FUZZ_RUNS),1000000)
 
 bench: native wasm plugin
 	@node bench/run.mjs

@@ -34,6 +34,16 @@ under node.
 | pathView (ms) | ${f(native.pathViewMedianMs)} | ${f(wasm.pathViewMedianMs)} | ${f(wasm.pathViewMedianMs / native.pathViewMedianMs)}× |
 | validateProgram (ms) | ${f(native.validateMedianMs)} | ${f(wasm.validateMedianMs)} | ${f(wasm.validateMedianMs / native.validateMedianMs)}× |
 
+### Cohort (issue 4 goals: fold ≤ 50 ms and export ≤ 100 ms in wasm; wasm within 1.5× of native)
+
+Median of 9 runs. The fold takes parsed events (a log is parsed once; see pathView above for
+what JSON costs); each result is freed after the runs, outside the timing.
+
+| measure | native | wasm | wasm / native | goal (wasm) |
+|---|---:|---:|---:|---|
+| ${native.foldWorkload} (ms) | ${f(native.foldMedianMs)} | ${f(wasm.foldMedianMs)} | ${f(wasm.foldMedianMs / native.foldMedianMs)}× | ≤ 50 ms: ${wasm.foldMedianMs <= 50 ? 'met' : 'MISSED'} |
+| ${native.exportWorkload} (ms) | ${f(native.exportMedianMs)} | ${f(wasm.exportMedianMs)} | ${f(wasm.exportMedianMs / native.exportMedianMs)}× | ≤ 100 ms: ${wasm.exportMedianMs <= 100 ? 'met' : 'MISSED'} |
+
 ### Sizes (gzip -9)
 
 ${sizeTable(sizes)}
