@@ -3,10 +3,12 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { loadCore, KollegaError } from '../core/core-loader.js';
 import { LocalStore } from '../store/local-store.js';
 import { MemoryStore } from '../store/memory-store.js';
-import { Translator, resolveLanguage } from '../i18n/index.js';
+import { Translator } from '../i18n/index.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { randomUuid, localLearnerId } from '../util/ids.js';
 import { renderActivity, renderGroundRules, renderProgramFacts } from './activity-view.js';
 import styles from './kollega-app.css';
+import theme from '../theme/theme.css';
 
 /** The performance mark set when the path is first on screen (used by bench/browser-first-render.mjs). */
 export const FIRST_RENDER_MARK = 'kollega:first-render';
@@ -48,7 +50,7 @@ async function fetchProgramText(programUrl) {
  * @fires kollega-error - something failed; detail `{code, message, path}`
  */
 export class KollegaApp extends LitElement {
-  static styles = unsafeCSS(styles);
+  static styles = [unsafeCSS(theme), unsafeCSS(styles)];
 
   static properties = {
     /** URL of the program JSON, resolved against the page. */
@@ -70,16 +72,11 @@ export class KollegaApp extends LitElement {
     _lang: { state: true },
   };
 
-  static get observedAttributes() {
-    return [...super.observedAttributes, 'lang'];
-  }
-
   #core = null;
   #programText = '';
   #programId = '';
   #store = null;
   #unsubscribe = null;
-  #langObserver = null;
   #loadToken = 0;
   #firstRenderMarked = false;
   #translator = null;
@@ -98,32 +95,23 @@ export class KollegaApp extends LitElement {
     this._announcement = '';
     this._savingStep = null;
     this._lang = 'en';
+    new LanguageController(this, () => {
+      if (this._phase === 'ready') this.#refresh().catch((e) => this.#fail(e));
+    });
   }
 
   connectedCallback() {
     super.connectedCallback();
-    this._lang = resolveLanguage(this);
     this.#store ??= this.ephemeral ? new MemoryStore() : new LocalStore();
     this.#unsubscribe = this.#store.subscribe((programId) => {
       if (programId === this.#programId && this._phase === 'ready') this.#refresh().catch((e) => this.#fail(e));
     });
-    if (typeof MutationObserver === 'function') {
-      this.#langObserver = new MutationObserver(() => this.#languageMayHaveChanged());
-      this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    }
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = null;
-    this.#langObserver?.disconnect();
-    this.#langObserver = null;
-  }
-
-  attributeChangedCallback(name, oldValue, newValue) {
-    super.attributeChangedCallback(name, oldValue, newValue);
-    if (name === 'lang' && this.isConnected) this.#languageMayHaveChanged();
   }
 
   /** The language in use (`en`, `sv`, `nb`, `nl`): for the UI and the program texts. */
@@ -172,13 +160,6 @@ export class KollegaApp extends LitElement {
 
   #emit(name, detail) {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
-
-  #languageMayHaveChanged() {
-    const lang = resolveLanguage(this);
-    if (lang === this._lang) return;
-    this._lang = lang;
-    if (this._phase === 'ready') this.#refresh().catch((e) => this.#fail(e));
   }
 
   firstUpdated() {

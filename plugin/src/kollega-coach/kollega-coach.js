@@ -1,8 +1,10 @@
 import { LitElement, html, svg, nothing, unsafeCSS } from 'lit';
 import { loadCore, KollegaError } from '../core/coach-core-loader.js';
-import { Translator, resolveLanguage } from '../i18n/translator.js';
+import { Translator } from '../i18n/translator.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { coachCatalogs } from './i18n/index.js';
 import styles from './kollega-coach.css';
+import theme from '../theme/theme.css';
 
 /** The inputs, in the order cohortView takes them: attribute (URL) and text property of each. */
 const SOURCES = [
@@ -92,7 +94,7 @@ function folded(text, lang) {
  * @fires kollega-error - loading or an export failed; detail `{code, message, path, problems}`
  */
 export class KollegaCoach extends LitElement {
-  static styles = unsafeCSS(styles);
+  static styles = [unsafeCSS(theme), unsafeCSS(styles)];
 
   static properties = {
     /** URL of the program JSON. */
@@ -126,15 +128,10 @@ export class KollegaCoach extends LitElement {
     _exportError: { state: true },
   };
 
-  static get observedAttributes() {
-    return [...super.observedAttributes, 'lang'];
-  }
-
   #core = null;
   #texts = null;
   #eventIndex = null;
   #loadToken = 0;
-  #langObserver = null;
   #translator = null;
   #uid = Math.random().toString(36).slice(2, 8);
 
@@ -151,32 +148,13 @@ export class KollegaCoach extends LitElement {
     this._view = null;
     this._error = null;
     this._lang = 'en';
+    new LanguageController(this, () => this.#languageChanged());
     this._sort = { key: 'name', direction: 'ascending' };
     this._query = '';
     this._moodleKey = 'email';
     this._bom = false;
     this._exportMessage = '';
     this._exportError = null;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this._lang = resolveLanguage(this);
-    if (typeof MutationObserver === 'function') {
-      this.#langObserver = new MutationObserver(() => this.#languageMayHaveChanged());
-      this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    }
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#langObserver?.disconnect();
-    this.#langObserver = null;
-  }
-
-  attributeChangedCallback(name, oldValue, newValue) {
-    super.attributeChangedCallback(name, oldValue, newValue);
-    if (name === 'lang' && this.isConnected) this.#languageMayHaveChanged();
   }
 
   /** The language in use (`en`, `sv`, `nb`, `nl`). */
@@ -264,10 +242,7 @@ export class KollegaCoach extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
-  #languageMayHaveChanged() {
-    const lang = resolveLanguage(this);
-    if (lang === this._lang) return;
-    this._lang = lang;
+  #languageChanged() {
     if (this._phase === 'ready') {
       try {
         this.#compute();

@@ -1,10 +1,12 @@
 import { LitElement, html, nothing, unsafeCSS } from 'lit';
 import { loadCore } from '../core/core-loader.js';
-import { Translator, resolveLanguage, supportedLanguages } from '../i18n/index.js';
+import { Translator, supportedLanguages } from '../i18n/index.js';
+import { LanguageController } from '../i18n/language-controller.js';
 import { editorCatalogs } from './i18n/index.js';
 import { ProgramText } from './json-locate.js';
 import { MINIMAL_PROGRAM } from './template.js';
 import styles from './kollega-program-editor.css';
+import theme from '../theme/theme.css';
 
 /** Milliseconds of quiet typing before the program is checked again. */
 export const VALIDATE_DELAY_MS = 250;
@@ -41,7 +43,7 @@ function downloadName(text) {
  *   each problem `{code, message, path, severity, start, end, line, column}`
  */
 export class KollegaProgramEditor extends LitElement {
-  static styles = unsafeCSS(styles);
+  static styles = [unsafeCSS(theme), unsafeCSS(styles)];
 
   static properties = {
     /** Folder of the built-in programs (with `index.json`); defaults to `programs/` next to the script. */
@@ -65,16 +67,11 @@ export class KollegaProgramEditor extends LitElement {
     _previewLang: { state: true },
   };
 
-  static get observedAttributes() {
-    return [...super.observedAttributes, 'lang'];
-  }
-
   #corePromise = null;
   #timer = 0;
   #checkToken = 0;
   #dirty = false;
   #translator = null;
-  #langObserver = null;
   #pendingText = null;
 
   constructor() {
@@ -84,6 +81,7 @@ export class KollegaProgramEditor extends LitElement {
     this.wasmUrl = '';
     this.initial = TEMPLATE;
     this._lang = 'en';
+    new LanguageController(this);
     this._programs = null;
     this._choice = TEMPLATE;
     this._lineCount = 1;
@@ -118,25 +116,9 @@ export class KollegaProgramEditor extends LitElement {
     return this.#check();
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this._lang = resolveLanguage(this);
-    if (typeof MutationObserver === 'function') {
-      this.#langObserver = new MutationObserver(() => (this._lang = resolveLanguage(this)));
-      this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    }
-  }
-
   disconnectedCallback() {
     super.disconnectedCallback();
-    this.#langObserver?.disconnect();
-    this.#langObserver = null;
     clearTimeout(this.#timer);
-  }
-
-  attributeChangedCallback(name, oldValue, newValue) {
-    super.attributeChangedCallback(name, oldValue, newValue);
-    if (name === 'lang' && this.isConnected) this._lang = resolveLanguage(this);
   }
 
   get #t() {
