@@ -1,4 +1,5 @@
 import { LitElement, html, svg, nothing, unsafeCSS } from 'lit';
+import { renderError } from '../error-view/error-view.js';
 import { loadCore, KollegaError } from '../core/coach-core-loader.js';
 import { Translator } from '../i18n/translator.js';
 import { LanguageController } from '../i18n/language-controller.js';
@@ -606,27 +607,7 @@ export class KollegaCoach extends LitElement {
     </section>`;
   }
 
-  /** A catalog string with one placeholder rendered as <code>. */
-  #withCode(key, name, value) {
-    const [before, after] = this.#t.t(key, { [name]: '\u0000' }).split('\u0000');
-    return html`${before}<code>${value}</code>${after ?? ''}`;
-  }
-
   #renderError(error, titleKey, fatal) {
-    const t = this.#t;
-    return html`<div class="error" role="alert" data-code=${error.code} data-path=${error.path || nothing}>
-      <p class="error-title">${t.t(titleKey)}</p>
-      <p>${t.errorMessage(error.code)}</p>
-      <p>${this.#withCode('error.code', 'code', error.code)}</p>
-      ${error.path ? html`<p>${this.#withCode('error.path', 'path', error.path)}</p>` : nothing}
-      ${error.message ? html`<p>${t.t('error.details', { message: error.message })}</p>` : nothing}
-      ${error.problems?.length > 1
-        ? html`<p>${t.t('error.problems')}</p>
-            <ul class="problems">
-              ${error.problems.map((p) => html`<li><code>${p.path || '/'}</code> ${p.code}: ${p.message}</li>`)}
-            </ul>`
-        : nothing}
-      ${fatal ? html`<button type="button" class="secondary" @click=${() => this.#load()}>${t.t('error.retry')}</button>` : nothing}
-    </div>`;
+    return renderError(this.#t, error, titleKey, fatal ? () => this.#load() : null);
   }
 }
