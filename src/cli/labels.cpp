@@ -9,9 +9,10 @@ constexpr Labels kEn{
     "Ground rules", "Confidentiality", "Path", "after", "not before", "after attended sessions:",
     "min", "each with", "Questions for the coach:", "Examples:", "check in", "Prompts:", "Focus", "What worked", "To improve",
     "at least", "things that worked,", "at most", "to improve",
-    "Scenario", "stage", "role", "swap", "checklist", "Grading: pass at", "of all steps, equally weighted", "of the weighted steps:",
+    "Scenario", "stage", "role", "checklist", "Grading: pass at", "of all steps, equally weighted", "of the weighted steps:",
     "goal", "reflection", "observation and feedback", "role-play", "peer session",
-    "steps done", "next", "done", "ignored event"};
+    "steps done", "next", "done", "ignored event",
+    "no swap", "swap roles once", "swap until everyone has played every role"};
 
 constexpr Labels kSv{
     "Grupper om", "blandade lärgrupper", "mentorpar", "par som lär varandra", "träffas", "ny gruppindelning efter", "träffar",
@@ -19,9 +20,10 @@ constexpr Labels kSv{
     "Spelregler", "Konfidentialitet", "Lärväg", "efter", "tidigast", "efter antal träffar:",
     "min", "var med", "Frågor för den som coachar:", "Exempel:", "stäm av", "Frågor att reflektera över:", "Fokus", "Det som fungerade", "Att utveckla",
     "minst", "saker som fungerade,", "högst", "att utveckla",
-    "Scenario", "steg", "roll", "byt roller", "checklista", "Bedömning: godkänt vid", "av alla steg, lika viktade", "av de viktade stegen:",
+    "Scenario", "steg", "roll", "checklista", "Bedömning: godkänt vid", "av alla steg, lika viktade", "av de viktade stegen:",
     "mål", "reflektion", "observation och återkoppling", "rollspel", "kollegial träff",
-    "steg klara", "nästa", "klart", "ignorerad händelse"};
+    "steg klara", "nästa", "klart", "ignorerad händelse",
+    "inget rollbyte", "byt roller en gång", "byt tills alla har spelat varje roll"};
 
 constexpr Labels kNb{
     "Grupper på", "blandede læringsgrupper", "mentorpar", "par som lærer hverandre", "møtes", "ny gruppeinndeling etter", "møter",
@@ -29,9 +31,10 @@ constexpr Labels kNb{
     "Spilleregler", "Taushetsplikt", "Læringssti", "etter", "tidligst", "etter antall møter:",
     "min", "hver med", "Spørsmål til den som coacher:", "Eksempler:", "sjekk inn", "Spørsmål til refleksjon:", "Fokus", "Det som fungerte", "Å forbedre",
     "minst", "ting som fungerte,", "høyst", "å forbedre",
-    "Scenario", "trinn", "rolle", "bytt roller", "sjekkliste", "Vurdering: bestått ved", "av alle trinn, likt vektet", "av de vektede trinnene:",
+    "Scenario", "trinn", "rolle", "sjekkliste", "Vurdering: bestått ved", "av alle trinn, likt vektet", "av de vektede trinnene:",
     "mål", "refleksjon", "observasjon og tilbakemelding", "rollespill", "kollegamøte",
-    "trinn fullført", "neste", "fullført", "ignorert hendelse"};
+    "trinn fullført", "neste", "fullført", "ignorert hendelse",
+    "ingen rollebytte", "bytt roller én gang", "bytt til alle har spilt hver rolle"};
 
 constexpr Labels kNl{
     "Groepen van", "gemengde leergroepen", "mentorduo's", "duo's die elkaar iets leren", "komt samen", "nieuwe groepen na", "bijeenkomsten",
@@ -39,9 +42,10 @@ constexpr Labels kNl{
     "Spelregels", "Vertrouwelijkheid", "Leerpad", "na", "niet voor", "na aantal bijeenkomsten:",
     "min", "elk bij", "Vragen voor de coach:", "Voorbeelden:", "check-in", "Reflectievragen:", "Focus", "Wat werkte", "Om te verbeteren",
     "minstens", "dingen die werkten,", "hoogstens", "om te verbeteren",
-    "Scenario", "fase", "rol", "wissel van rol", "checklist", "Beoordeling: geslaagd bij", "van alle stappen, even zwaar", "van de gewogen stappen:",
+    "Scenario", "fase", "rol", "checklist", "Beoordeling: geslaagd bij", "van alle stappen, even zwaar", "van de gewogen stappen:",
     "doel", "reflectie", "observatie en feedback", "rollenspel", "intervisiebijeenkomst",
-    "stappen klaar", "volgende", "klaar", "genegeerde gebeurtenis"};
+    "stappen klaar", "volgende", "klaar", "genegeerde gebeurtenis",
+    "geen rolwissel", "wissel één keer van rol", "wissel tot iedereen elke rol heeft gespeeld"};
 
 }  // namespace
 
@@ -69,6 +73,15 @@ std::string_view pairing_words(const Labels& l, Pairing p) {
         case Pairing::SkillExchange: return l.pairing_skills;
     }
     return l.pairing_group;
+}
+
+std::string_view swap_words(const Labels& l, Swap s) {
+    switch (s) {
+        case Swap::None: return l.swap_none;
+        case Swap::Once: return l.swap_once;
+        case Swap::EachRole: return l.swap_each_role;
+    }
+    return l.swap_once;
 }
 
 std::string_view kind_words(const Labels& l, ActivityKind k) {

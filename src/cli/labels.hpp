@@ -16,9 +16,10 @@ struct Labels {
     std::string_view ground_rules, confidentiality, path, after, not_before, after_sessions;
     std::string_view minutes, each_with, questions, examples, check_in, prompts, focus, what_worked, to_improve;
     std::string_view balance_at_least, balance_worked, balance_at_most, balance_improve;
-    std::string_view scenario, stage, role, swap, checklist, grading_pass_at, grading_all_steps, grading_weighted;
+    std::string_view scenario, stage, role, checklist, grading_pass_at, grading_all_steps, grading_weighted;
     std::string_view kind_goal, kind_reflection, kind_observation, kind_role_play, kind_session;
     std::string_view steps_done, next, done_on, ignored_event;
+    std::string_view swap_none, swap_once, swap_each_role;
 };
 
 /// The labels in `lang` (en, sv, nb, nl; anything else gives English).
@@ -29,6 +30,9 @@ std::string_view cadence_words(const Labels& l, Cadence c);
 
 /// A pairing in words.
 std::string_view pairing_words(const Labels& l, Pairing p);
+
+/// A role-play swap rule in words.
+std::string_view swap_words(const Labels& l, Swap s);
 
 /// An activity kind in words.
 std::string_view kind_words(const Labels& l, ActivityKind k);

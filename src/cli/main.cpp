@@ -190,7 +190,7 @@ private:
                     out << "       " << l_.role << " " << t(r.name) << " — " << t(r.goal) << "\n";
                     for (const auto& c : r.cues) out << "         (" << c.stage << ") " << t(c.text) << "\n";
                 }
-                out << "       " << l_.swap << ": " << kollega::to_string(a.swap);
+                out << "       " << kollega::cli::swap_words(l_, a.swap);
                 if (!a.checklist.empty()) out << ", " << l_.checklist << ": " << a.checklist;
                 out << "\n";
                 break;
