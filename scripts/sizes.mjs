@@ -21,7 +21,7 @@ export function sizeReport(root, pluginDir = join(root, 'build/plugin')) {
   const rows = [
     { what: 'core wasm', file: 'kollega-core.wasm', bytes: wasm.length, gzipBytes: gz(wasm) },
     { what: 'Emscripten glue (inside kollega.js)', file: 'build/wasm/kollega-core.mjs', bytes: glue.length, gzipBytes: gz(glue) },
-    { what: 'plugin CSS (inside kollega.js)', file: 'plugin/src/{theme,kollega-app}/*.css', bytes: cssAll.length, gzipBytes: gz(cssAll) },
+    { what: 'plugin CSS (inside kollega.js)', file: 'plugin/src/{theme,error-view,kollega-app}/*.css', bytes: cssAll.length, gzipBytes: gz(cssAll) },
     { what: 'plugin bundle: plugin JS + lit + idb + CSS + glue', file: 'kollega.js', bytes: bundle.length, gzipBytes: gz(bundle) },
   ];
   for (const [name, what] of [

@@ -10,6 +10,7 @@ import { randomUuid, localLearnerId } from '../util/ids.js';
 import { renderActivity, renderGroundRules, renderProgramFacts } from './activity-view.js';
 import styles from './kollega-app.css';
 import theme from '../theme/theme.css';
+import errorStyles from '../error-view/error-view.css';
 
 /** The performance mark set when the path is first on screen (used by bench/browser-first-render.mjs). */
 export const FIRST_RENDER_MARK = 'kollega:first-render';
@@ -51,7 +52,7 @@ async function fetchProgramText(programUrl) {
  * @fires kollega-error - something failed; detail `{code, message, path}`
  */
 export class KollegaApp extends LitElement {
-  static styles = [unsafeCSS(theme), unsafeCSS(styles)];
+  static styles = [unsafeCSS(theme), unsafeCSS(errorStyles), unsafeCSS(styles)];
 
   static properties = {
     /** URL of the program JSON, resolved against the page. */

@@ -6,6 +6,7 @@ import { LanguageController } from '../i18n/language-controller.js';
 import { coachCatalogs } from './i18n/index.js';
 import styles from './kollega-coach.css';
 import theme from '../theme/theme.css';
+import errorStyles from '../error-view/error-view.css';
 
 /** The inputs, in the order cohortView takes them: attribute (URL) and text property of each. */
 const SOURCES = [
@@ -95,7 +96,7 @@ function folded(text, lang) {
  * @fires kollega-error - loading or an export failed; detail `{code, message, path, problems}`
  */
 export class KollegaCoach extends LitElement {
-  static styles = [unsafeCSS(theme), unsafeCSS(styles)];
+  static styles = [unsafeCSS(theme), unsafeCSS(errorStyles), unsafeCSS(styles)];
 
   static properties = {
     /** URL of the program JSON. */
