@@ -21,6 +21,8 @@ export const ENTRIES = [
   { entry: 'plugin/src/index.js', file: 'kollega.js', meta: 'meta.json' },
   { entry: 'plugin/src/admin.js', file: 'kollega-admin.js', meta: 'meta-admin.json' },
   { entry: 'plugin/src/coach.js', file: 'kollega-coach.js', meta: 'meta-coach.json' },
+  // LMS host bundles, imported by select-host.js only when <kollega-app host="…"> asks (docs/hosts.md).
+  { entry: 'plugin/src/hosts/scorm.js', file: 'kollega-scorm.js', meta: 'meta-scorm.json' },
 ];
 
 async function exists(path) {
