@@ -211,3 +211,17 @@ test('scorm: no API means a host_failed error that says what was looked for', as
     return true;
   });
 });
+
+test('scorm: only the host adapters (plugin/src/hosts/) touch the LMS: frames, openers, SCORM API objects', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const src = new URL('../../plugin/src/', import.meta.url);
+  const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.js') && !f.startsWith('hosts/'));
+  assert.ok(files.length > 10);
+  const lms = /\bwindow\.(parent|opener|top)\b|\.opener\b|\bAPI_1484_11\b|\bwindow\.API\b|\bLMS(Initialize|GetValue|SetValue|Commit|Finish)\b|['"]cmi\./;
+  const offenders = [];
+  for (const file of files) {
+    const text = await readFile(new URL(file, src), 'utf8');
+    if (lms.test(text)) offenders.push(file);
+  }
+  assert.deepEqual(offenders, []);
+});
