@@ -83,7 +83,10 @@ after(async () => {
 async function withLms(version, fn, contextOptions = {}) {
   const context = await lab.browser.newContext(contextOptions);
   try {
-    const page = await openPage(context, lab.url(`/host.html?version=${version}&pkg=${VERSIONS[version].pkg}`));
+    const page = await openPage(context);
+    page.consoleErrors = [];
+    page.on('console', (m) => m.type() === 'error' && page.consoleErrors.push({ text: m.text(), url: m.location().url }));
+    await page.goto(lab.url(`/host.html?version=${version}&pkg=${VERSIONS[version].pkg}`));
     return await fn(page);
   } finally {
     await context.close();
@@ -123,6 +126,14 @@ async function finishProgram(app) {
     }
     await markDone(app, step);
   }
+}
+
+/** No page errors, no console errors but the host page's missing favicon, no CSP violation in the package's frame. */
+async function assertClean(page) {
+  assert.deepEqual(page.problems.pageErrors, []);
+  assert.deepEqual(page.consoleErrors.filter((m) => !m.url.endsWith('/favicon.ico')), []);
+  const frame = page.frames().find((f) => f.url().endsWith('/index.html'));
+  assert.deepEqual(await frame.evaluate(() => window.__cspViolations), [], 'CSP violations in the package');
 }
 
 async function assertAccessible(page, label) {
@@ -169,6 +180,7 @@ for (const version of ['12', '2004']) {
       }
       assert.equal(done.finishes, 0, 'the session stays open while the learner is there');
       await assertAccessible(page, `scorm ${version} finished`);
+      await assertClean(page);
 
       // The learner leaves: the LMS player removes the frame (pagehide, unload).
       const commitsBefore = done.commits.length;
@@ -207,7 +219,9 @@ for (const version of ['12', '2004']) {
     });
   });
 
-  test(`scorm ${version}: a state too large for suspend_data warns in the element and is never cut off`, async () => {
+  // The 2004 run is in Swedish (the learner's browser language, picked up by the package's page-lang.js).
+  const swedish = version === '2004';
+  test(`scorm ${version}: a state too large for suspend_data warns in the element${swedish ? ' (in Swedish)' : ''} and is never cut off`, async () => {
     await withLms(version, async (page) => {
       const app = await launch(page, v.launch());
       await markDone(app, 'ground-rules');
@@ -220,7 +234,7 @@ for (const version of ['12', '2004']) {
       const textsWarning = app.locator('.error[data-code="texts_not_kept"]');
       await textsWarning.waitFor();
       assert.equal(await textsWarning.getAttribute('role'), 'alert');
-      assert.match(await textsWarning.textContent(), /not for your notes/);
+      assert.match(await textsWarning.textContent(), swedish ? /inte för dina anteckningar/ : /not for your notes/);
       assert.ok(await textsWarning.isVisible());
       const progressOnly = (await cmi(page)).cmi.suspend_data;
       assert.ok(progressOnly.length <= v.limit, `suspend_data ${progressOnly.length} within ${v.limit}`);
@@ -243,7 +257,7 @@ for (const version of ['12', '2004']) {
         const relaunched = await launch(page, v.resume((await cmi(page)).cmi));
         assert.equal(await relaunched.locator('.progress-text').textContent(), '2 of 6 steps done');
       }
-    });
+    }, swedish ? { locale: 'sv-SE' } : {});
   });
 }
 
