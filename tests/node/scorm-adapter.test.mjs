@@ -225,3 +225,39 @@ test('scorm: only the host adapters (plugin/src/hosts/) touch the LMS: frames, o
   }
   assert.deepEqual(offenders, []);
 });
+
+test('scorm: an LMS whose functions throw or refuse gives errors with codes and a notice, never a crash', async () => {
+  const api = new Scorm12API({ logLevel: 5 });
+  api.loadFromFlattenedJSON({ 'cmi.core.student_id': 'learner-42' }, '');
+  const set = api.LMSSetValue.bind(api);
+  api.LMSSetValue = (element, value) => {
+    if (element === 'cmi.core.score.raw') throw new Error('backend down');
+    if (element === 'cmi.core.lesson_status') {
+      api.lastErrorCode = '405';
+      return 'false';
+    }
+    return set(element, value);
+  };
+  const changes = [];
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    const host = await startScormHost(scorm12, { win: lmsWindow('API', api), changed: () => changes.push(host.notices.length) });
+    host.onProgress(VIEW);
+    assert.deepEqual(
+      host.errors.map((e) => [e.call, e.element, e.code]),
+      [
+        ['LMSSetValue', 'cmi.core.score.raw', 'exception'],
+        ['LMSSetValue', 'cmi.core.lesson_status', '405'],
+      ],
+    );
+    assert.equal(host.errors[1].text, 'Incorrect Data Type');
+    assert.deepEqual(host.notices.map((n) => n.code), ['lms_error']);
+    assert.match(host.notices[0].text('en'), /did not accept cmi\.core\.lesson_status: error 405 \(Incorrect Data Type\)/);
+    assert.match(host.notices[0].text('nb'), /tok ikke imot cmi\.core\.lesson_status: feil 405/);
+    assert.ok(changes.length >= 1, 'the element is told to re-render');
+    host.terminate();
+  } finally {
+    console.warn = warn;
+  }
+});

@@ -89,13 +89,24 @@ export class ScormConnection {
     this.#m = methods;
   }
 
+  #thrown = null;
+
+  /** Calls the API; an LMS function that throws counts as an error of code `exception` (never a crash). */
   #call(method, ...args) {
-    return String(this.#api[this.#m[method]](...args));
+    this.#thrown = null;
+    try {
+      return String(this.#api[this.#m[method]](...args));
+    } catch (cause) {
+      this.#thrown = { code: 'exception', text: `${this.#m[method]} threw ${cause?.message ?? cause}`, diagnostic: '' };
+      return 'false';
+    }
   }
 
   /** `{code, text, diagnostic}` of the last call, or null when it succeeded (code 0). */
   lastError() {
+    if (this.#thrown) return this.#thrown;
     const code = this.#call('lastError');
+    if (this.#thrown) return this.#thrown;
     if (code === '0' || code === '') return null;
     return { code, text: this.#call('errorString', code), diagnostic: this.#call('diagnostic', code) };
   }
@@ -112,7 +123,7 @@ export class ScormConnection {
   get(element) {
     const value = this.#call('get', element);
     const error = this.lastError();
-    return { value: error?.code === '403' ? '' : value, error: error?.code === '403' ? null : error };
+    return { value: error ? '' : value, error: error?.code === '403' ? null : error };
   }
 
   set(element, value) {
