@@ -261,6 +261,19 @@ for (const version of ['12', '2004']) {
   });
 }
 
+test('scorm: the learner\'s language in the LMS wins over the browser\'s (1.2 Dutch, 2004 Norwegian)', async () => {
+  for (const [version, preference, text] of [
+    ['12', { 'cmi.student_preference.language': 'nl' }, '0 van de 6 stappen afgerond'],
+    ['2004', { 'cmi.learner_preference.language': 'nb-NO' }, '0 av 6 steg fullført'],
+  ]) {
+    await withLms(version, async (page) => {
+      const app = await launch(page, VERSIONS[version].launch(preference));
+      await assert.doesNotReject(app.locator('.progress-text', { hasText: text }).waitFor());
+      assert.equal(await app.evaluate((el) => el.lmsHost.learner.language), version === '12' ? 'nl' : 'nb');
+    });
+  }
+});
+
 test('scorm 12: an LMS error is reported in the element with its code and text', async () => {
   await withLms('12', async (page) => {
     const app = await launch(page, VERSIONS[12].launch(), { refuse: { element: 'cmi.core.lesson_status', code: 101 } });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Scorm12API } from 'scorm-again/scorm12';
 import { Scorm2004API } from 'scorm-again/scorm2004';
-import { cmiDecimal, cmiTime, cmiTimespan, cmiTimestamp, findApi, isoDuration, startScormHost } from '../../plugin/src/hosts/scorm-api.js';
+import { cmiDecimal, cmiTime, cmiTimespan, cmiTimestamp, findApi, isoDuration, lmsLanguage, startScormHost } from '../../plugin/src/hosts/scorm-api.js';
 import { KEEP, ScormStore, decodeState, encodeState, fitState } from '../../plugin/src/hosts/scorm-store.js';
 import { scorm12, lessonStatus } from '../../plugin/src/hosts/scorm12.js';
 import { scorm2004 } from '../../plugin/src/hosts/scorm2004.js';
@@ -36,6 +36,10 @@ test('scorm: ISO 8601 durations for 2004', () => {
   assert.equal(isoDuration(2 * HOUR), 'PT2H');
   assert.equal(isoDuration(1234), 'PT1.23S');
   for (const ms of [0, 1234, 60000, 3723450, 200 * HOUR]) assert.match(isoDuration(ms), CMI_TIMESPAN_2004);
+});
+
+test('scorm: the LMS language preference as a language Kollega speaks', () => {
+  assert.deepEqual(['sv', 'sv-SE', 'nb-NO', 'no', 'nn', 'nl_BE', 'EN-gb', 'de', '', ' ', 'x'].map(lmsLanguage), ['sv', 'sv', 'nb', 'nb', 'nb', 'nl', 'en', '', '', '', '']);
 });
 
 test('scorm: moments, decimals and statuses', () => {
@@ -167,7 +171,7 @@ test('scorm: a 1.2 host against scorm-again: learner, status, score, interaction
   api.loadFromFlattenedJSON({ 'cmi.core.student_id': 'learner-42', 'cmi.core.student_name': 'Doe, Jane' }, '');
   let clock = 1000;
   const host = await startScormHost(scorm12, { win: lmsWindow('API', api), now: () => clock });
-  assert.deepEqual(host.learner, { id: 'learner-42', name: 'Doe, Jane' });
+  assert.deepEqual(host.learner, { id: 'learner-42', name: 'Doe, Jane', language: '' });
   host.onProgress({ ...VIEW, grade: { ...VIEW.grade, passed: false, completed: false, scoreGiven: 0 }, steps: [] });
   assert.equal(api.cmi.core.lesson_status, 'incomplete');
   host.onProgress(VIEW);

@@ -4,7 +4,7 @@
  * The version files (scorm12.js, scorm2004.js) only describe their data model.
  */
 import { KollegaError } from '../core/kollega-error.js';
-import { Translator } from '../i18n/translator.js';
+import { Translator, normalizeLanguage, supportedLanguages } from '../i18n/translator.js';
 import { hostCatalogs } from './i18n/index.js';
 import { KEEP, ScormStore, decodeState } from './scorm-store.js';
 
@@ -79,6 +79,13 @@ export function cmiDecimal(value, digits = 2) {
   return String(Math.round(value * factor) / factor);
 }
 
+/** The learner's language preference (`sv-SE`, `nb`, `no`…) as a language Kollega speaks, or '' for none/other. */
+export function lmsLanguage(value) {
+  const primary = String(value ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  const lang = normalizeLanguage(primary);
+  return primary && (supportedLanguages.includes(primary) || lang !== 'en') ? lang : '';
+}
+
 /** One LMS API object with the method names of its version; errors come back as values. */
 export class ScormConnection {
   #api;
@@ -144,7 +151,7 @@ export class ScormConnection {
  * API, reads the learner and suspend_data, and returns the host <kollega-app> uses
  * (plugin/src/hosts/select-host.js). Rejects with `host_failed` when there is no usable API.
  */
-export async function startScormHost(model, { changed = () => {}, win = globalThis.window, now = () => Date.now() } = {}) {
+export async function startScormHost(model, { changed = () => {}, element = null, win = globalThis.window, now = () => Date.now() } = {}) {
   const api = findApi(win, model.apiName, model.maxLevels);
   if (!api || typeof api[model.methods.init] !== 'function') {
     throw new KollegaError(
@@ -213,7 +220,9 @@ export async function startScormHost(model, { changed = () => {}, win = globalTh
     return value;
   };
 
-  host.learner = { id: read(model.learnerId), name: read(model.learnerName) };
+  host.learner = { id: read(model.learnerId), name: read(model.learnerName), language: lmsLanguage(lms.get(model.learnerLanguage).value) };
+  // The learner's language in the LMS wins over the browser's, unless the page set the element's own lang.
+  if (host.learner.language && element && !element.hasAttribute('lang')) element.setAttribute('lang', host.learner.language);
 
   let programs = {};
   try {

@@ -26,6 +26,7 @@ export const scorm12 = Object.freeze({
   }),
   learnerId: 'cmi.core.student_id',
   learnerName: 'cmi.core.student_name',
+  learnerLanguage: 'cmi.student_preference.language',
   suspendData: 'cmi.suspend_data',
   /** CMIString4096. */
   suspendLimit: 4096,

@@ -20,6 +20,7 @@ export const scorm2004 = Object.freeze({
   }),
   learnerId: 'cmi.learner_id',
   learnerName: 'cmi.learner_name',
+  learnerLanguage: 'cmi.learner_preference.language',
   suspendData: 'cmi.suspend_data',
   /** characterstring(SPM 64000), 4th edition. */
   suspendLimit: 64000,

@@ -13,6 +13,8 @@ import { KollegaError } from '../core/kollega-error.js';
  *   the host calls `options.changed()` when it changes;
  * - `onProgress(pathView)` is called after every path refresh (status, score, commit);
  * - `terminate()` ends the LMS session (idempotent); select-host calls it on pagehide/unload.
+ * `options`: `{element, changed}` — the <kollega-app> (a host may give it the LMS's language
+ * when it has no `lang` of its own) and the callback for a changed `notices` list.
  */
 export const HOST_BUNDLES = Object.freeze({
   scorm12: 'kollega-scorm.js',

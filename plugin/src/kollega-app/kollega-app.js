@@ -285,7 +285,7 @@ export class KollegaApp extends LitElement {
     this._announcement = '';
     try {
       if (!this.#store) {
-        this.#hostStart ??= selectHost(this.host, { changed: () => this.requestUpdate() }).catch((e) => {
+        this.#hostStart ??= selectHost(this.host, { element: this, changed: () => this.requestUpdate() }).catch((e) => {
           this.#hostStart = null; // "Try again" tries again
           throw e;
         });
