@@ -147,3 +147,13 @@ test('packages: the same input gives the same bytes', () => {
   assert.deepEqual(a, b, 'entry order does not matter');
   assert.throws(() => writeZip([{ path: 'a', data: '1' }, { path: 'a', data: '2' }]), /twice/);
 });
+
+test('packages: the SCORM code is only in kollega-scorm.js, never in the learner bundle of the generic page', () => {
+  const learner = readFileSync(join(root, 'build/plugin/kollega.js'), 'utf8');
+  const scorm = readFileSync(join(root, 'build/plugin/kollega-scorm.js'), 'utf8');
+  for (const marker of ['LMSInitialize', 'API_1484_11', 'cmi.suspend_data', 'CompressionStream']) {
+    assert.ok(!learner.includes(marker), `kollega.js contains ${marker}`);
+    assert.ok(scorm.includes(marker), `kollega-scorm.js lacks ${marker}`);
+  }
+  assert.ok(learner.includes('kollega-scorm.js'), 'kollega.js names the host bundle it imports on demand');
+});
