@@ -119,6 +119,7 @@ export default {
   'error.wasm_load_failed':
     'The Kollega engine (kollega-core.wasm) could not be loaded. Check that it is uploaded next to kollega.js, or set the wasm-url attribute.',
   'error.program_load_failed': 'The program file could not be loaded. Check the address in the program attribute.',
+  'error.host_failed': 'Kollega could not connect to the learning platform. Open it from your course or tell the course administrator.',
   'error.storage_failed':
     'Your progress could not be saved in this browser. Private browsing or blocked site data can cause this.',
   'error.invalid_json': 'The program file is not valid JSON.',

@@ -119,6 +119,7 @@ export default {
   'error.wasm_load_failed':
     'Kollega-motoren (kollega-core.wasm) kunne ikke lastes inn. Sjekk at filen ligger ved siden av kollega.js, eller angi attributtet wasm-url.',
   'error.program_load_failed': 'Programfilen kunne ikke hentes. Sjekk adressen i attributtet program.',
+  'error.host_failed': 'Kollega fikk ikke kontakt med læringsplattformen. Åpne den fra emnet ditt eller si fra til administratoren.',
   'error.storage_failed':
     'Fremdriften din kunne ikke lagres i denne nettleseren. Det kan skyldes privat nettlesing eller blokkerte nettstedsdata.',
   'error.invalid_json': 'Programfilen er ikke gyldig JSON.',

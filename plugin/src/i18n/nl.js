@@ -119,6 +119,7 @@ export default {
   'error.wasm_load_failed':
     'De Kollega-engine (kollega-core.wasm) kon niet worden geladen. Controleer of het bestand naast kollega.js staat, of stel het attribuut wasm-url in.',
   'error.program_load_failed': 'Het programmabestand kon niet worden opgehaald. Controleer het adres in het attribuut program.',
+  'error.host_failed': 'Kollega kon geen verbinding maken met de leeromgeving. Open het vanuit je cursus of meld het aan de beheerder.',
   'error.storage_failed':
     'Je voortgang kon niet in deze browser worden opgeslagen. Dat kan komen door privé browsen of geblokkeerde sitegegevens.',
   'error.invalid_json': 'Het programmabestand is geen geldige JSON.',

@@ -119,6 +119,7 @@ export default {
   'error.wasm_load_failed':
     'Kollegas motor (kollega-core.wasm) kunde inte läsas in. Kontrollera att filen ligger bredvid kollega.js, eller ange attributet wasm-url.',
   'error.program_load_failed': 'Programfilen kunde inte hämtas. Kontrollera adressen i attributet program.',
+  'error.host_failed': 'Kollega kunde inte ansluta till lärplattformen. Öppna den från din kurs eller kontakta kursens administratör.',
   'error.storage_failed':
     'Dina framsteg kunde inte sparas i den här webbläsaren. Det kan bero på privat surfning eller blockerad webbplatsdata.',
   'error.invalid_json': 'Programfilen är inte giltig JSON.',

@@ -7,6 +7,7 @@ import { MemoryStore } from '../store/memory-store.js';
 import { Translator } from '../i18n/index.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { randomUuid, localLearnerId } from '../util/ids.js';
+import { isHosted, selectHost } from '../hosts/select-host.js';
 import { renderActivity, renderGroundRules, renderProgramFacts } from './activity-view.js';
 import styles from './kollega-app.css';
 import theme from '../theme/theme.css';
@@ -65,6 +66,8 @@ export class KollegaApp extends LitElement {
     programText: { attribute: false },
     /** Keep events in memory only (a preview): nothing marked as done is stored. Read when connected. */
     ephemeral: { type: Boolean, reflect: true },
+    /** Where events live and progress goes: `generic` (default, IndexedDB), `scorm12`, `scorm2004`, `cmi5` (docs/hosts.md). Read once. */
+    host: { type: String },
     _phase: { state: true },
     _view: { state: true },
     _error: { state: true },
@@ -82,6 +85,8 @@ export class KollegaApp extends LitElement {
   #loadToken = 0;
   #firstRenderMarked = false;
   #translator = null;
+  #host = null;
+  #hostStart = null;
 
   constructor() {
     super();
@@ -90,6 +95,7 @@ export class KollegaApp extends LitElement {
     this.wasmUrl = '';
     this.programText = '';
     this.ephemeral = false;
+    this.host = 'generic';
     this._phase = 'loading';
     this._view = null;
     this._error = null;
@@ -104,10 +110,26 @@ export class KollegaApp extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this.#store ??= this.ephemeral ? new MemoryStore() : new LocalStore();
-    this.#unsubscribe = this.#store.subscribe((programId) => {
+    // A hosted element gets its store from the host (in #load).
+    if (this.#store || !isHosted(this.host)) this.store = this.#store ?? (this.ephemeral ? new MemoryStore() : new LocalStore());
+  }
+
+  /** The event store (LocalStore interface); a page or host may set its own before the path loads. */
+  get store() {
+    return this.#store;
+  }
+
+  set store(store) {
+    this.#unsubscribe?.();
+    this.#store = store;
+    this.#unsubscribe = store.subscribe((programId) => {
       if (programId === this.#programId && this._phase === 'ready') this.#refresh().catch((e) => this.#fail(e));
     });
+  }
+
+  /** The started host (`{store, learner, notices, onProgress, terminate}`), or null on a generic page. */
+  get lmsHost() {
+    return this.#host;
   }
 
   disconnectedCallback() {
@@ -157,7 +179,7 @@ export class KollegaApp extends LitElement {
   }
 
   #learnerId() {
-    return this.learner || localLearnerId();
+    return this.learner || this.#host?.learner?.id || localLearnerId();
   }
 
   #emit(name, detail) {
@@ -184,6 +206,14 @@ export class KollegaApp extends LitElement {
     this._actionError = null;
     this._announcement = '';
     try {
+      if (!this.#store) {
+        this.#hostStart ??= selectHost(this.host, { changed: () => this.requestUpdate() }).catch((e) => {
+          this.#hostStart = null; // "Try again" tries again
+          throw e;
+        });
+        const host = await this.#hostStart;
+        if (!this.#host) this.store = (this.#host = host).store;
+      }
       this.#store.warmUp();
       const [core, programText] = await Promise.all([
         loadCore({ wasmUrl: this.wasmUrl || undefined }),
@@ -214,6 +244,7 @@ export class KollegaApp extends LitElement {
     const events = await this.#store.list(this.#programId);
     if (token !== this.#loadToken) return;
     this._view = this.#core.pathView(this.#programText, events, this.#learnerId(), this._lang, new Date().toISOString());
+    this.#host?.onProgress(this._view);
   }
 
   #fail(error) {
@@ -268,6 +299,7 @@ export class KollegaApp extends LitElement {
       ${this._phase === 'loading' ? html`<p class="loading" role="status">${t.t('loading')}</p>` : nothing}
       ${this._phase === 'error' && this._error ? this.#renderError(this._error, 'error.title', true) : nothing}
       ${ready ? this.#renderPath(this._view) : nothing}
+      ${this.#host?.notices.map((n) => html`<div class="error" role="alert" data-code=${n.code}>${n.text(t.lang)}</div>`)}
     </section>`;
   }
 
