@@ -13,6 +13,23 @@ import styles from './kollega-app.css';
 import theme from '../theme/theme.css';
 import errorStyles from '../error-view/error-view.css';
 
+/** Each event type's most open visibility (docs/events.md): recordEvent's default. */
+const MOST_OPEN = {
+  'ground-rules.agreed': 'gradebook',
+  'step.completed': 'coach',
+  'goal.set': 'group',
+  'goal.checked-in': 'group',
+  'reflection.written': 'private',
+  'feedback.given': 'group',
+  'role-play.completed': 'gradebook',
+  'session.scheduled': 'group',
+  'session.attended': 'gradebook',
+  'win.celebrated': 'group',
+  'resource.shared': 'group',
+};
+
+const VISIBILITIES = ['private', 'group', 'coach', 'gradebook'];
+
 /** The performance mark set when the path is first on screen (used by bench/browser-first-render.mjs). */
 export const FIRST_RENDER_MARK = 'kollega:first-render';
 
@@ -50,6 +67,7 @@ async function fetchProgramText(programUrl) {
  *
  * @fires kollega-ready - the path is shown; detail `{programId, learner, progress, core}`
  * @fires kollega-step-completed - a step was marked done; detail `{programId, step, event, progress}`
+ * @fires kollega-event-recorded - recordEvent stored an event; detail `{programId, event}`
  * @fires kollega-error - something failed; detail `{code, message, path}`
  */
 export class KollegaApp extends LitElement {
@@ -111,20 +129,37 @@ export class KollegaApp extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     // A hosted element gets its store from the host (in #load).
-    if (this.#store || !isHosted(this.host)) this.store = this.#store ?? (this.ephemeral ? new MemoryStore() : new LocalStore());
+    if (this.#store || !isHosted(this.host)) {
+      this.#store ??= this.ephemeral ? new MemoryStore() : new LocalStore();
+      this.#subscribe();
+    }
   }
 
-  /** The event store (LocalStore interface); a page or host may set its own before the path loads. */
+  #subscribe() {
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.#store.subscribe((programId) => {
+      if (programId === this.#programId && this._phase === 'ready') this.#refresh().catch((e) => this.#fail(e));
+    });
+  }
+
+  /**
+   * The event store (interface of store/local-store.js: warmUp, list, put, subscribe). A host sets
+   * it before the element connects (else LocalStore, or MemoryStore when `ephemeral`); setting it
+   * later switches stores and reloads.
+   */
   get store() {
     return this.#store;
   }
 
   set store(store) {
+    if (store === this.#store) return;
     this.#unsubscribe?.();
+    this.#unsubscribe = null;
     this.#store = store;
-    this.#unsubscribe = store.subscribe((programId) => {
-      if (programId === this.#programId && this._phase === 'ready') this.#refresh().catch((e) => this.#fail(e));
-    });
+    if (this.isConnected && store) {
+      this.#subscribe();
+      if (this.hasUpdated) this.#load();
+    }
   }
 
   /** The started host (`{store, learner, notices, onProgress, terminate}`), or null on a generic page. */
@@ -173,6 +208,48 @@ export class KollegaApp extends LitElement {
     return event;
   }
 
+  /**
+   * Records an event of the current learner: `fields` is `{type, visibility, payload}` (or the
+   * payload's fields beside `type`/`visibility`), docs/events.md. The element adds `id` (unless
+   * given), `actor` and `at` (now, unless given); `visibility` defaults to the type's most open
+   * one and may not be more open. The learner's core checks the event's shape and, for the path,
+   * its rules (a rejection reason such as `step_locked` becomes the error code); rules only the
+   * cohort fold knows (e.g. feedback balance) are the caller's to check first (the session
+   * module's feedbackEvent does). Then it is stored and the path re-rendered. Resolves to the
+   * stored event; rejects with a KollegaError whose path points into the event (`/payload/goal`).
+   */
+  async recordEvent(fields) {
+    if (this._phase !== 'ready') throw new KollegaError('not_ready', 'The path is not loaded yet.', '');
+    const { type, visibility, payload, id, at, actor: _ignored, ...rest } = fields ?? {};
+    const event = {
+      id: id ?? randomUuid(),
+      actor: this.#learnerId(),
+      type: String(type ?? ''),
+      at: at ?? new Date().toISOString(),
+      payload: payload ?? rest,
+      visibility: visibility ?? MOST_OPEN[type] ?? 'private',
+    };
+    const open = VISIBILITIES.indexOf(MOST_OPEN[event.type]);
+    if (open >= 0 && VISIBILITIES.indexOf(event.visibility) > open) {
+      throw new KollegaError('visibility_too_open', `A ${event.type} event may be at most ${MOST_OPEN[event.type]}.`, '/visibility');
+    }
+    const events = await this.#store.list(this.#programId);
+    let view;
+    try {
+      view = this.#core.pathView(this.#programText, [...events, event], event.actor, this._lang, event.at);
+    } catch (error) {
+      const prefix = `/events/${events.length}`;
+      if (error instanceof KollegaError && error.path.startsWith(prefix)) throw new KollegaError(error.code, error.message, error.path.slice(prefix.length));
+      throw error;
+    }
+    const rejection = view.rejected.find((r) => r.id === event.id);
+    if (rejection) throw new KollegaError(rejection.reason, `The ${event.type} event was not accepted: ${rejection.reason}.`, '');
+    await this.#store.put(this.#programId, event);
+    await this.#refresh();
+    this.#emit('kollega-event-recorded', { programId: this.#programId, event });
+    return event;
+  }
+
   get #t() {
     if (this.#translator?.lang !== this._lang) this.#translator = new Translator(this._lang);
     return this.#translator;
@@ -212,7 +289,11 @@ export class KollegaApp extends LitElement {
           throw e;
         });
         const host = await this.#hostStart;
-        if (!this.#host) this.store = (this.#host = host).store;
+        if (!this.#host) {
+          this.#host = host;
+          this.#store = host.store;
+          this.#subscribe();
+        }
       }
       this.#store.warmUp();
       const [core, programText] = await Promise.all([
