@@ -21,6 +21,8 @@ export const ENTRIES = [
   { entry: 'plugin/src/index.js', file: 'kollega.js', meta: 'meta.json' },
   { entry: 'plugin/src/admin.js', file: 'kollega-admin.js', meta: 'meta-admin.json' },
   { entry: 'plugin/src/coach.js', file: 'kollega-coach.js', meta: 'meta-coach.json' },
+  // The cmi5 host (and the xAPI store), loaded only by <kollega-app host="cmi5"> or a page that imports it.
+  { entry: 'plugin/src/hosts/cmi5.js', file: 'kollega-cmi5.js', meta: 'meta-cmi5.json' },
 ];
 
 async function exists(path) {

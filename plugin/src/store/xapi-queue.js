@@ -81,6 +81,18 @@ export class XapiQueue {
     return !known;
   }
 
+  /** Queues a statement that is no Kollega event (cmi5's initialized, completed, …); false when its id is queued already. */
+  async enqueue(statement) {
+    const db = await openQueueDb();
+    const tx = db.transaction('outbox', 'readwrite');
+    const known = (await tx.store.getKey([this.scope, statement.id])) !== undefined;
+    if (!known) {
+      await tx.store.add({ scope: this.scope, id: statement.id, seq: Date.now() + Math.random() / 2, statement, attempts: 0, lastError: null, held: false });
+    }
+    await tx.done;
+    return !known;
+  }
+
   /** Adds events read back from the LRS (set union by id); resolves to how many were new. */
   async merge(program, events) {
     if (!events.length) return 0;

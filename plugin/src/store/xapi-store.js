@@ -64,8 +64,8 @@ export class XapiStore extends EventTarget {
   #notBefore = 0;
   #attempts = 0;
   #stopped = null;
-  #readError = null;
-  #state = { state: 'synced', pending: 0, held: 0, error: null };
+  #decorate;
+  #state = { state: 'synced', pending: 0, held: 0, error: null, readError: null };
   #onWake = () => this.#wake();
 
   /**
@@ -79,6 +79,7 @@ export class XapiStore extends EventTarget {
    * @param {string[]} [options.groupMembers] the learner's group: their `group` events are read back
    * @param {boolean} [options.coach] read the whole cohort (everything but private) and send nothing
    * @param {number} [options.pollSeconds] read-back interval while the page is visible (default 60; 0: only on focus)
+   * @param {(statement: object) => object} [options.decorate] changes each event's statement before it is queued (cmi5: the contextTemplate)
    * @param {number} [options.retryBaseMs] first retry delay (default 1000), doubled per attempt up to `retryMaxMs` (60000)
    */
   constructor(options = {}) {
@@ -92,6 +93,7 @@ export class XapiStore extends EventTarget {
     this.#homePage = options.homePage ?? this.#actor?.account?.homePage ?? globalThis.location?.origin;
     this.#actor ??= this.#learner ? agentOf(this.#learner, this.#homePage) : null;
     this.#registration = options.registration ?? '';
+    this.#decorate = options.decorate ?? ((statement) => statement);
     this.#groupMembers = [...(options.groupMembers ?? [])];
     this.#pollMs = (options.pollSeconds ?? 60) * 1000;
     this.#retryBaseMs = options.retryBaseMs ?? 1000;
@@ -100,7 +102,10 @@ export class XapiStore extends EventTarget {
     this.#queue = new XapiQueue(this.#scope);
   }
 
-  /** `{state: 'synced'|'waiting'|'sending'|'error', pending, held, error}` (error: `{code, message}` or null). */
+  /**
+   * `{state: 'synced'|'waiting'|'sending'|'error', pending, held, error, readError}`: `pending`
+   * statements in the outbox (`held`: refused by the LRS), errors as `{code, message}` or null.
+   */
   get syncState() {
     return { ...this.#state };
   }
@@ -147,13 +152,13 @@ export class XapiStore extends EventTarget {
         const set = known.find((e) => e.type === 'goal.set' && e.actor === event.actor && e.payload?.goal === event.payload?.goal);
         goalActivity = () => set?.payload.activity;
       }
-      statement = eventToStatement(event, {
+      statement = this.#decorate(eventToStatement(event, {
         programId,
         homePage: this.#homePage,
         actor: this.#actor,
         registration: this.#registration || undefined,
         goalActivity,
-      });
+      }));
     }
     try {
       await this.#queue.write(programId, event, statement);
@@ -165,6 +170,20 @@ export class XapiStore extends EventTarget {
       await this.#updateState();
       this.flush();
     }
+  }
+
+  /**
+   * Queues a statement that is not a Kollega event (the cmi5 host's own statements) durably and
+   * starts sending; the outbox keeps the order in which statements were queued.
+   */
+  async sendStatement(statement) {
+    try {
+      await this.#queue.enqueue(statement);
+    } catch (cause) {
+      throw storageError('write', cause);
+    }
+    await this.#updateState();
+    return this.flush();
   }
 
   /**
@@ -256,7 +275,7 @@ export class XapiStore extends EventTarget {
       }
       const entry = entries[0];
       await this.#updateState('sending');
-      if (LEASE_MS && !globalThis.navigator?.locks?.request) await this.#queue.lease(this.#owner, LEASE_MS);
+      if (!globalThis.navigator?.locks?.request) await this.#queue.lease(this.#owner, LEASE_MS); // renew
       const outcome = await this.#send(entry.statement);
       if (outcome.kind === 'done') {
         await this.#queue.done(entry.id);
@@ -291,7 +310,9 @@ export class XapiStore extends EventTarget {
     url.searchParams.set('statementId', statement.id);
     let response;
     try {
-      response = await fetch(url, { method: 'PUT', headers: this.#headers(true), body: JSON.stringify(statement), credentials: 'omit' });
+      const body = JSON.stringify(statement);
+      // keepalive: a statement sent as the tab closes (cmi5 terminated) still reaches the LRS.
+      response = await fetch(url, { method: 'PUT', headers: this.#headers(true), body, credentials: 'omit', keepalive: body.length < 32_000 });
     } catch (cause) {
       return { kind: 'retry', error: { code: 'lrs_unreachable', message: `The LRS at ${this.#endpoint} could not be reached: ${cause?.message ?? cause}` } };
     }
@@ -346,10 +367,16 @@ export class XapiStore extends EventTarget {
       state = 'error';
       error = entries.find((e) => e.held)?.lastError ?? error;
     }
-    const next = { state, pending, held, error };
+    const next = { state, pending, held, error, readError: this.#state.readError };
     const changed = JSON.stringify(next) !== JSON.stringify(this.#state);
     this.#state = next;
     if (changed) this.dispatchEvent(new CustomEvent('sync', { detail: this.syncState }));
+  }
+
+  #setReadError(readError) {
+    if (JSON.stringify(readError) === JSON.stringify(this.#state.readError)) return;
+    this.#state = { ...this.#state, readError };
+    this.dispatchEvent(new CustomEvent('sync', { detail: this.syncState }));
   }
 
   #setError(error) {
@@ -366,9 +393,9 @@ export class XapiStore extends EventTarget {
     let newest;
     try {
       newest = await this.#readStatements(programId, since, (event) => events.push(event));
-      this.#readError = null;
+      this.#setReadError(null);
     } catch (error) {
-      this.#readError = error;
+      this.#setReadError({ code: error.code ?? 'lrs_unreachable', message: error.message });
       throw error;
     }
     const added = await this.#queue.merge(programId, events);
