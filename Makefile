@@ -47,8 +47,10 @@ test: deps
 demo: plugin
 	@node scripts/serve.mjs --port $(PORT)
 
+# dist/kollega/ (script-tag bundle), dist/kollega-scorm12.zip, dist/kollega-scorm2004.zip;
+# PROGRAM=<built-in id or program file> picks the program the packages carry (default leaders-learning-group).
 dist: plugin
-	@node scripts/dist.mjs
+	@node scripts/dist.mjs $(if $(PROGRAM),--program $(PROGRAM))
 
 # At least 1,000,000 executions (or FUZZ_SECONDS, default 30 minutes, whichever comes first).
 fuzz: deps

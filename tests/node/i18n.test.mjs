@@ -5,6 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { catalogs, normalizeLanguage, resolveLanguage, Translator } from '../../plugin/src/i18n/index.js';
 import { editorCatalogs } from '../../plugin/src/kollega-program-editor/i18n/index.js';
 import { coachCatalogs } from '../../plugin/src/kollega-coach/i18n/index.js';
+import { hostCatalogs } from '../../plugin/src/hosts/i18n/index.js';
 import { balanceText, programFacts, turnsText } from '../../plugin/src/kollega-app/activity-view.js';
 import { loadCore } from '../../plugin/src/core/core-loader.js';
 
@@ -12,7 +13,7 @@ const languages = Object.keys(catalogs);
 const root = new URL('../../', import.meta.url);
 
 /** Catalog sets, each held to the same rules: the learner UI, the admin editor, the coach dashboard. */
-const SETS = { ui: catalogs, editor: editorCatalogs, coach: coachCatalogs };
+const SETS = { ui: catalogs, editor: editorCatalogs, coach: coachCatalogs, hosts: hostCatalogs };
 /** Keys whose text may rightly be the same as in English (loanwords, abbreviations, placeholders only). */
 const SAME_AS_ENGLISH_OK = new Set(['minutes.short', 'role.coach', 'session.agenda', 'load.label', 'status.counts', 'chart.item', 'exports.downloads', 'type.feedback.given']);
 
@@ -81,7 +82,7 @@ test('i18n: every error code of the contract has a message', () => {
     'invalid_json', 'too_deep', 'too_large', 'type_error', 'missing_field', 'unknown_field', 'invalid_value',
     'duplicate_id', 'unknown_reference', 'wrong_kind', 'cycle', 'time_overflow', 'turn_too_short',
     'unsupported_schema_version', 'invalid_time', 'step_locked', 'unknown_step', 'already_done',
-    'wasm_load_failed', 'program_load_failed', 'storage_failed', 'core_protocol',
+    'wasm_load_failed', 'program_load_failed', 'storage_failed', 'core_protocol', 'host_failed',
   ];
   for (const code of codes) assert.ok(`error.${code}` in catalogs.en, code);
   assert.equal(new Translator('sv').errorMessage('no_such_code'), catalogs.sv['error.unknown']);
