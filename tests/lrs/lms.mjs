@@ -137,7 +137,7 @@ export async function startLauncher(lrs) {
   const server = createServer(async (req, res) => {
     cors(req, res);
     const url = new URL(req.url, 'http://127.0.0.1');
-    const entry = { method: req.method, path: url.pathname, statementId: url.searchParams.get('statementId'), status: 0 };
+    const entry = { method: req.method, path: url.pathname, statementId: url.searchParams.get('statementId'), status: 0, at: Date.now() };
     if (req.method !== 'OPTIONS') log.push(entry);
     const send = (status, body, headers) => {
       entry.status = status;

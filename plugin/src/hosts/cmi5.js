@@ -283,7 +283,7 @@ export class Cmi5Host {
     if (judged) statement.result = { success: verb === 'passed', duration, ...(scaled !== null && scaled !== undefined ? { score: { scaled } } : {}) };
     if (verb === 'terminated') statement.result = { duration };
     this.sent.push(verb);
-    await this.store.sendStatement(statement);
+    await this.store.sendStatement(statement, { now: verb === 'terminated' });
     return statement;
   }
 

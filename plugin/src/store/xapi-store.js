@@ -176,12 +176,17 @@ export class XapiStore extends EventTarget {
    * Queues a statement that is not a Kollega event (the cmi5 host's own statements) durably and
    * starts sending; the outbox keeps the order in which statements were queued.
    */
-  async sendStatement(statement) {
+  async sendStatement(statement, { now = false } = {}) {
+    // `now` (the page is closing): the keepalive PUT starts before anything is awaited, so it
+    // leaves even if the page is gone before IndexedDB answers; the outbox copy is sent again
+    // next time unless this one is confirmed (PUT by id: a second copy is a no-op).
+    const direct = now && !this.#stopped ? this.#send(statement) : null;
     try {
       await this.#queue.enqueue(statement);
     } catch (cause) {
-      throw storageError('write', cause);
+      if (!direct) throw storageError('write', cause);
     }
+    if (direct && (await direct).kind === 'done') await this.#queue.done(statement.id).catch(() => {});
     await this.#updateState();
     return this.flush();
   }
