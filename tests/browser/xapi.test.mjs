@@ -15,7 +15,7 @@ import validateStatement from 'xapi-validation';
 import { buildPlugin } from '../../scripts/build-plugin.mjs';
 import { buildPackages } from '../../scripts/package.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, openPage, waitForPath, stepStates } from './browser-helpers.mjs';
-import { startLrs, startLauncher, startStatic, lrsStatements } from '../lrs/lms.mjs';
+import { startLrs, startLauncher, startStatic, lrsStatements, root } from '../lrs/lms.mjs';
 
 const validate = validateStatement.default ?? validateStatement;
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -47,6 +47,19 @@ document.querySelector('main').append(app);
 window.kollegaStore = store;
 `;
 
+/** A test-only coach page: <kollega-coach> reading the cohort from the LMS's LRS endpoint. */
+const COACH_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Coach</title>
+<script type="module" src="coach-page.js"></script></head><body><main></main></body></html>
+`;
+const COACH_PAGE_JS = `import './kollega-coach.js';
+const params = new URLSearchParams(location.search);
+const coach = document.createElement('kollega-coach');
+for (const name of ['program', 'roster', 'lrs', 'lrs-auth']) coach.setAttribute(name, params.get(name));
+document.querySelector('main').append(coach);
+`;
+const ROSTER = 'id,name,department\noffline-1,Olga Offline,Sales\nreload-1,Rolf Reload,Support\nnobody-1,Nina Nobody,Sales\n';
+
 before(async () => {
   await buildPlugin({ quiet: true });
   work = mkdtempSync(join(tmpdir(), 'kollega-cmi5-'));
@@ -59,6 +72,10 @@ before(async () => {
   }
   writeFileSync(join(dir, 'xapi-page.html'), XAPI_PAGE);
   writeFileSync(join(dir, 'xapi-page.js'), XAPI_PAGE_JS);
+  writeFileSync(join(dir, 'coach.html'), COACH_PAGE);
+  writeFileSync(join(dir, 'coach-page.js'), COACH_PAGE_JS);
+  writeFileSync(join(dir, 'roster.csv'), ROSTER);
+  for (const f of ['kollega-coach.js', 'kollega-coach-core.wasm']) writeFileSync(join(dir, f), readFileSync(join(root, 'build/plugin', f)));
   lrs = await startLrs();
   launcher = await startLauncher(lrs);
   // The CSP of docs/install-cmi5.md: wasm but no eval, and connect-src for the LMS's LRS endpoint.
@@ -279,5 +296,37 @@ test('xAPI store: a reload mid-queue loses nothing; 429 with Retry-After and dro
   }, ids[0]);
   assert.equal(again, 0, 'a known id is not queued again');
   page = null;
+  await context.close();
+});
+
+test('coach: <kollega-coach lrs=…> builds the cohort view from the LRS statements; exports as before', async () => {
+  // What the two tests above left in the (restarted) LRS: offline-1's three steps, reload-1's two.
+  const launch = launcher.launch(`${au.origin}/coach.html`, { learner: 'coach-1' });
+  const token = (await (await fetch(new URL(launch.url).searchParams.get('fetch'), { method: 'POST' })).json())['auth-token'];
+  const url = new URL(`${au.origin}/coach.html`);
+  url.searchParams.set('program', 'program.json');
+  url.searchParams.set('roster', 'roster.csv');
+  url.searchParams.set('lrs', launcher.endpoint);
+  url.searchParams.set('lrs-auth', `Basic ${token}`);
+  const context = await browser.newContext();
+  const page = await openPage(context, url.href);
+  await page.locator('kollega-coach tr[data-learner="offline-1"]').waitFor();
+  const percent = (id) => page.locator(`kollega-coach tr[data-learner="${id}"] td[data-value]`).first().getAttribute('data-value');
+  assert.equal(Number(await percent('offline-1')), Math.floor((3 / 7) * 100));
+  assert.equal(Number(await percent('reload-1')), Math.floor((2 / 7) * 100));
+  assert.equal(Number(await percent('nobody-1')), 0);
+  assert.match(await page.locator('kollega-coach .lrs-source').innerText(), /learning record store/);
+  await assertAccessible(page, 'coach from the LRS');
+  const csv = await page.evaluate(() => document.querySelector('kollega-coach').exportFile('csv').content);
+  assert.match(csv, /offline-1,Olga Offline,,Sales,3,7,/);
+  // "Read again" reads the LRS anew: a new step of reload-1 appears.
+  const learnerPage = await xapiPage(context, 'reload-1');
+  // A new browser: the learner's own steps come back from the LRS first.
+  await until(async () => (await stepStates(learnerPage))['choose-focus'] === 'done', 'own events read back');
+  await app(learnerPage, 'completeStep', 'observe');
+  await until(async () => (await learnerPage.evaluate(() => window.kollegaStore.syncState.state)) === 'synced', 'synced');
+  await page.locator('kollega-coach button.lrs-refresh').click();
+  await until(async () => Number(await percent('reload-1')) === Math.floor((3 / 7) * 100), 'the refreshed cohort');
+  assert.deepEqual(page.problems.pageErrors, []);
   await context.close();
 });
