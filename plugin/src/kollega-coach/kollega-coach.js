@@ -7,7 +7,7 @@ import { coachCatalogs } from './i18n/index.js';
 import styles from './kollega-coach.css';
 import theme from '../theme/theme.css';
 import errorStyles from '../error-view/error-view.css';
-import { XapiStore } from '../store/xapi-store.js';
+import { readEvents } from '../store/xapi-reader.js';
 
 /** The inputs, in the order cohortView takes them: attribute (URL) and text property of each. */
 const SOURCES = [
@@ -324,7 +324,9 @@ export class KollegaCoach extends LitElement {
     }
     // No id: the core's cohortView then says what is wrong with the program.
     if (typeof programId !== 'string') return [];
-    const source = this.source ?? new XapiStore({ endpoint: this.lrs, auth: this.lrsAuth, coach: true, pollSeconds: 0 });
+    const source = this.source ?? {
+      fetchEvents: (id) => readEvents({ endpoint: this.lrs, auth: this.lrsAuth, programId: id, viewer: { coach: true } }),
+    };
     try {
       return await source.fetchEvents(programId);
     } catch (cause) {

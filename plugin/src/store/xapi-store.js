@@ -1,24 +1,10 @@
 import { KollegaError } from '../core/kollega-error.js';
 import { XapiQueue } from './xapi-queue.js';
-import { eventToStatement, statementToEvent, visibleTo, programIri, agentOf, learnerOf } from './xapi-mapping.js';
+import { eventToStatement, agentOf, learnerOf } from './xapi-mapping.js';
+import { endpointUrl, readStatements } from './xapi-reader.js';
 
 const CHANNEL = 'kollega-xapi';
 const LEASE_MS = 30_000;
-
-/** `https://lrs.example.org/xapi` -> `https://lrs.example.org/xapi/` (statements resolve under it). */
-function endpointUrl(endpoint) {
-  let url;
-  try {
-    url = new URL(endpoint, globalThis.document?.baseURI);
-  } catch (cause) {
-    throw new KollegaError('lrs_config', `The LRS endpoint "${endpoint}" is not a URL.`, '/endpoint', { cause });
-  }
-  if (!/^https?:$/.test(url.protocol)) throw new KollegaError('lrs_config', `The LRS endpoint "${endpoint}" is not an http(s) URL.`, '/endpoint');
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  url.search = '';
-  url.hash = '';
-  return url.href;
-}
 
 /** Retry-After in ms (delta-seconds or an HTTP date), or 0. */
 function retryAfterMs(response, now = Date.now()) {
@@ -243,7 +229,7 @@ export class XapiStore extends EventTarget {
   /** Every statement of the program in the LRS that the viewer may see, as events (the coach's source). */
   async fetchEvents(programId) {
     const events = [];
-    await this.#readStatements(programId, null, (event) => events.push(event));
+    await readStatements(this.#readOptions(programId, null), (event) => events.push(event));
     return events;
   }
 
@@ -397,7 +383,7 @@ export class XapiStore extends EventTarget {
     const events = [];
     let newest;
     try {
-      newest = await this.#readStatements(programId, since, (event) => events.push(event));
+      newest = await readStatements(this.#readOptions(programId, since), (event) => events.push(event));
       this.#setReadError(null);
     } catch (error) {
       this.#setReadError({ code: error.code ?? 'lrs_unreachable', message: error.message });
@@ -414,42 +400,14 @@ export class XapiStore extends EventTarget {
     return added;
   }
 
-  /** Pages through the program's statements since `since` (minus 5 s); returns the newest `stored`. */
-  async #readStatements(programId, since, onEvent) {
-    let url = new URL('statements', this.#endpoint);
-    url.searchParams.set('activity', programIri(programId));
-    url.searchParams.set('related_activities', 'true');
-    url.searchParams.set('limit', '200');
-    if (since) url.searchParams.set('since', new Date(Date.parse(since) - 5000).toISOString());
-    let newest = since;
-    const seen = new Set();
-    while (url) {
-      let response;
-      try {
-        response = await fetch(url, { headers: this.#headers(), credentials: 'omit' });
-      } catch (cause) {
-        throw new KollegaError('lrs_unreachable', `The LRS at ${this.#endpoint} could not be reached: ${cause?.message ?? cause}`, '', { cause });
-      }
-      if (!response.ok) {
-        const code = response.status === 401 || response.status === 403 ? 'lrs_auth' : `lrs_http_${response.status}`;
-        throw new KollegaError(code, `Reading statements from the LRS answered HTTP ${response.status}.`, '');
-      }
-      const body = await response.json();
-      for (const statement of body.statements ?? []) {
-        if (seen.has(statement.id)) continue;
-        seen.add(statement.id);
-        if (statement.stored && (!newest || Date.parse(statement.stored) > Date.parse(newest))) newest = statement.stored;
-        let event;
-        try {
-          event = statementToEvent(statement, programId);
-        } catch {
-          continue; // not a Kollega event of this program (e.g. cmi5's own statements)
-        }
-        if (visibleTo(event, { learner: this.#learner, groupMembers: this.#groupMembers, coach: this.#coach })) onEvent(event);
-      }
-      url = body.more ? new URL(body.more, this.#endpoint) : null;
-    }
-    return newest;
+  #readOptions(programId, since) {
+    return {
+      endpoint: this.#endpoint,
+      auth: this.#auth,
+      programId,
+      since,
+      viewer: { learner: this.#learner, groupMembers: this.#groupMembers, coach: this.#coach },
+    };
   }
 
   // --- telling others ---
