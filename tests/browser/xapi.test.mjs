@@ -235,7 +235,7 @@ test('xAPI store: with the LRS stopped, events wait visibly; once it is back eac
   for (const step of ['ground-rules', 'choose-focus', 'observe']) await app(page, 'completeStep', step);
   const notice = page.locator('kollega-app [data-code="sync-waiting"]');
   await notice.waitFor();
-  assert.match(await notice.innerText(), /^3 of your entries are waiting to sync/);
+  assert.match(await notice.innerText(), /^3 entries are waiting to sync/);
   await assertAccessible(page, 'waiting to sync');
   const ids = await page.evaluate(async () => (await document.querySelector('kollega-app').store.list('observation-visit')).map((e) => e.id));
   assert.equal(ids.length, 3);

@@ -165,6 +165,7 @@ export function withContextTemplate(context, template, { cmi5 = false, moveOn = 
   if (cmi5 && !category.some((a) => a.id === CMI5.category)) category.push({ objectType: 'Activity', id: CMI5.category });
   if (moveOn && !category.some((a) => a.id === CMI5.moveOn)) category.push({ objectType: 'Activity', id: CMI5.moveOn });
   if (category.length) out.contextActivities.category = category;
+  for (const [kind, list] of Object.entries(out.contextActivities)) if (!list.length) delete out.contextActivities[kind];
   if (tpl.extensions) out.extensions = { ...tpl.extensions, ...(out.extensions ?? {}) };
   for (const [key, value] of Object.entries(tpl)) if (!(key in out) && key !== 'contextActivities' && key !== 'extensions') out[key] = value;
   return out;
