@@ -145,6 +145,8 @@ test('cmi5: launch -> fetch token once -> LaunchData -> initialized, passed, com
   const states = await stepStates(page);
   assert.ok(Object.values(states).every((s) => s === 'done'), JSON.stringify(states));
   await until(async () => (await page.evaluate(() => document.querySelector('kollega-app').store.syncState.state)) === 'synced', 'synced');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation (connect-src names the LMS)');
+  assert.deepEqual(page.problems.pageErrors, []);
   // Closing the window ends the session: terminated is sent on pagehide.
   await page.close({ runBeforeUnload: true });
   await until(async () => (await registrationStatements(launch.registration)).some((s) => s.verb.id === `${ADL}terminated`), 'terminated');
@@ -328,5 +330,28 @@ test('coach: <kollega-coach lrs=…> builds the cohort view from the LRS stateme
   await page.locator('kollega-coach button.lrs-refresh').click();
   await until(async () => Number(await percent('reload-1')) === Math.floor((3 / 7) * 100), 'the refreshed cohort');
   assert.deepEqual(page.problems.pageErrors, []);
+  await context.close();
+});
+
+test('xAPI store: two tabs of one learner share the outbox; one flushes at a time, nothing is sent twice', async () => {
+  const context = await browser.newContext();
+  const first = await xapiPage(context, 'tabs-1');
+  const second = await xapiPage(context, 'tabs-1');
+  launcher.fault = { mode: '503', times: 1000 };
+  await app(first, 'completeStep', 'ground-rules');
+  await until(async () => (await stepStates(second))['ground-rules'] === 'done', 'the other tab hears of the new event');
+  await app(second, 'completeStep', 'choose-focus');
+  const ids = await first.evaluate(async () => (await window.kollegaStore.list('observation-visit')).map((e) => e.id));
+  assert.equal(ids.length, 2);
+  launcher.fault = null;
+  await Promise.all([first.evaluate(() => window.kollegaStore.flush()), second.evaluate(() => window.kollegaStore.flush())]);
+  await until(async () => {
+    const states = await Promise.all([first, second].map((p) => p.evaluate(() => window.kollegaStore.flush().then(() => window.kollegaStore.syncState.pending))));
+    return states.every((n) => n === 0);
+  }, 'both tabs see an empty outbox');
+  const accepted = launcher.log.filter((r) => ids.includes(r.statementId) && r.status === 204);
+  assert.deepEqual(accepted.map((r) => r.statementId).sort(), [...ids].sort(), 'each statement accepted exactly once');
+  const stored = await lrsStatements(lrs);
+  for (const id of ids) assert.equal(stored.filter((s) => s.id === id).length, 1);
   await context.close();
 });
