@@ -28,7 +28,7 @@ export function sizeReport(root, pluginDir = join(root, 'build/plugin')) {
     ['kollega-admin.js', 'admin page bundle (program editor; never loaded by learners)'],
     ['kollega-coach.js', 'coach dashboard bundle (never loaded by learners)'],
     ['kollega-coach-core.wasm', "coach's core: adds the cohort view and exports (never loaded by learners)"],
-    ['kollega-scorm.js', 'SCORM host (loaded only by the SCORM packages, host="scorm12|scorm2004")'],
+    ['kollega-scorm.js', 'SCORM host (loaded only by the SCORM packages: host scorm12 or scorm2004)'],
   ]) {
     const path = join(pluginDir, name);
     if (!existsSync(path)) continue;

@@ -36,7 +36,8 @@ export const FIRST_RENDER_MARK = 'kollega:first-render';
 const eyeIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 5C6.5 5 2.7 9.1 1.5 12c1.2 2.9 5 7 10.5 7s9.3-4.1 10.5-7C21.3 9.1 17.5 5 12 5Zm0 11.5a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9Zm0-2.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4Z"/></svg>`;
 
 function asKollegaError(error) {
-  if (error instanceof KollegaError) return error;
+  // By name too: a host bundle (kollega-scorm.js…) carries its own copy of the class.
+  if (error instanceof KollegaError || error?.name === 'KollegaError') return error;
   return new KollegaError('unknown', error instanceof Error ? error.message : String(error), '', { cause: error });
 }
 
