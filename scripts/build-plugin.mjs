@@ -23,6 +23,8 @@ export const ENTRIES = [
   { entry: 'plugin/src/coach.js', file: 'kollega-coach.js', meta: 'meta-coach.json' },
   // LMS host bundles, imported by select-host.js only when <kollega-app host="…"> asks (docs/hosts.md).
   { entry: 'plugin/src/hosts/scorm.js', file: 'kollega-scorm.js', meta: 'meta-scorm.json' },
+  // The cmi5 host; it also exports XapiStore for a page that keeps events in an LRS without cmi5.
+  { entry: 'plugin/src/hosts/cmi5.js', file: 'kollega-cmi5.js', meta: 'meta-cmi5.json' },
 ];
 
 async function exists(path) {

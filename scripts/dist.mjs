@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `make dist`: the release bundle in dist/ (what an admin uploads next to an LMS page), the LMS
-// packages (scripts/package.mjs: kollega-scorm12.zip, kollega-scorm2004.zip) carrying one program
+// packages (scripts/package.mjs: kollega-scorm12.zip, kollega-scorm2004.zip, kollega-cmi5.zip) carrying one program
 // (`make dist PROGRAM=<built-in id or file>`, default leaders-learning-group) and the size report
 // of everything the first load fetches. Usage: node scripts/dist.mjs [--program id|file]
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'kollega/programs'), { recursive: true });
 const programArg = process.argv.indexOf('--program');
 const program = (programArg >= 0 ? process.argv[programArg + 1] : process.env.PROGRAM) || undefined;
-for (const f of ['kollega.js', 'kollega-core.wasm', 'kollega-admin.js', 'kollega-coach.js', 'kollega-coach-core.wasm', 'kollega-scorm.js']) copyFileSync(join(root, 'build/plugin', f), join(dist, 'kollega', f));
+for (const f of ['kollega.js', 'kollega-core.wasm', 'kollega-admin.js', 'kollega-coach.js', 'kollega-coach-core.wasm', 'kollega-scorm.js', 'kollega-cmi5.js']) copyFileSync(join(root, 'build/plugin', f), join(dist, 'kollega', f));
 for (const f of readdirSync(join(root, 'programs')).filter((f) => f.endsWith('.json'))) copyFileSync(join(root, 'programs', f), join(dist, 'kollega/programs', f));
 writeFileSync(join(dist, 'kollega/snippet.html'),
   '<script type="module" src="kollega/kollega.js"></script>\n' +
@@ -28,7 +28,7 @@ const packages = buildPackages({ program, outDir: dist });
 
 const report = sizeReport(root, join(dist, 'kollega'));
 writeFileSync(join(dist, 'size-report.json'), JSON.stringify(report, null, 2) + '\n');
-console.log('dist/kollega/: kollega.js, kollega-core.wasm, kollega-admin.js (the program editor), kollega-coach.js + kollega-coach-core.wasm (the coach dashboard), kollega-scorm.js (the SCORM host), programs/, snippet.html');
+console.log('dist/kollega/: kollega.js, kollega-core.wasm, kollega-admin.js (the program editor), kollega-coach.js + kollega-coach-core.wasm (the coach dashboard), kollega-scorm.js (the SCORM host), kollega-cmi5.js (the cmi5 host and xAPI store), programs/, snippet.html');
 for (const p of packages) console.log(`dist/${p.file.split('/').pop()}: ${p.entries} files, ${p.bytes} bytes, program ${p.program}`);
 console.log('');
 console.log(sizeTable(report));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // LMS packages of the built plugin and one program (docs/packages.md): a deterministic zip
-// writer (fflate) and the SCORM 1.2 / 2004 4th edition manifests. `make dist` calls
-// `buildPackages`; run alone: node scripts/package.mjs [scorm12|scorm2004 …] [--program id|file] [--out dir]
+// writer (fflate), the SCORM 1.2 / 2004 4th edition manifests and the cmi5 course structure. `make dist` calls
+// `buildPackages`; run alone: node scripts/package.mjs [scorm12|scorm2004|cmi5 …] [--program id|file] [--out dir]
 // A package kind is an entry of PACKAGES: `(context) => [{path, data}]` with every file of the
 // zip (the manifest included); other kinds (cmi5) add their own entry.
 import { zipSync } from 'fflate';
@@ -167,10 +167,78 @@ function scormPackage(host, manifest) {
   };
 }
 
+/** The files the cmi5 package carries from build/plugin: the learner bundle, the engine, the cmi5 host. */
+export const CMI5_PLUGIN_FILES = ['kollega.js', 'kollega-core.wasm', 'kollega-cmi5.js'];
+
+/** The IRI a cmi5 course of a program gets unless the admin chooses one (COURSE_IRI). */
+export function cmi5CourseIri(programId) {
+  return `https://kollega.app/cmi5/programs/${encodeURIComponent(programId)}`;
+}
+
+/**
+ * cmi5.xml (cmi5 CourseStructure.xsd): one course, one AU launched at index.html. moveOn is
+ * CompletedAndPassed when the program has a pass threshold (it then is the AU's masteryScore),
+ * else Completed. Titles and descriptions in every language of the program.
+ */
+export function cmi5CourseStructure({ program, courseIri = cmi5CourseIri(program.id), launchUrl = 'index.html' }) {
+  const threshold = program.grading?.passThreshold;
+  const mastery = typeof threshold === 'number' && threshold > 0 && threshold <= 1 ? threshold : null;
+  const langstrings = (text, indent) => {
+    const map = typeof text === 'string' ? { [program.defaultLanguage ?? 'en']: text } : text ?? {};
+    const entries = Object.entries(map);
+    if (!entries.length) entries.push([program.defaultLanguage ?? 'en', program.id]);
+    return entries.map(([lang, value]) => `${indent}<langstring lang="${xmlEscape(lang)}">${xmlEscape(value)}</langstring>`).join('\n');
+  };
+  const title = langstrings(program.title, '      ');
+  const description = langstrings(program.description ?? program.title, '      ');
+  const auAttributes = [
+    `id="${xmlEscape(`${courseIri}/au`)}"`,
+    `moveOn="${mastery === null ? 'Completed' : 'CompletedAndPassed'}"`,
+    ...(mastery === null ? [] : [`masteryScore="${mastery}"`]),
+    'launchMethod="AnyWindow"',
+  ];
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+  <course id="${xmlEscape(courseIri)}">
+    <title>
+${title}
+    </title>
+    <description>
+${description}
+    </description>
+  </course>
+  <au ${auAttributes.join(' ')}>
+    <title>
+${title}
+    </title>
+    <description>
+${description}
+    </description>
+    <url>${xmlEscape(launchUrl)}</url>
+  </au>
+</courseStructure>
+`;
+}
+
+function cmi5Package({ pluginDir, programFile }) {
+  const programText = readFileSync(programFile, 'utf8');
+  const program = JSON.parse(programText);
+  const title = programTitle(program);
+  return [
+    { path: 'index.html', data: launchPage({ host: 'cmi5', title, lang: program.defaultLanguage ?? 'en' }) },
+    { path: 'page-lang.js', data: PAGE_LANG_JS },
+    { path: 'page.css', data: PAGE_CSS },
+    { path: 'program.json', data: programText },
+    ...CMI5_PLUGIN_FILES.map((f) => ({ path: f, data: readFileSync(join(pluginDir, f)) })),
+    { path: 'cmi5.xml', data: cmi5CourseStructure({ program, courseIri: process.env.COURSE_IRI || undefined }) },
+  ];
+}
+
 /** Package kinds: name -> {file, files(context)}. */
 export const PACKAGES = {
   scorm12: { file: 'kollega-scorm12.zip', files: scormPackage('scorm12', scorm12Manifest) },
   scorm2004: { file: 'kollega-scorm2004.zip', files: scormPackage('scorm2004', scorm2004Manifest) },
+  cmi5: { file: 'kollega-cmi5.zip', files: cmi5Package },
 };
 
 /**

@@ -7,6 +7,7 @@ import { coachCatalogs } from './i18n/index.js';
 import styles from './kollega-coach.css';
 import theme from '../theme/theme.css';
 import errorStyles from '../error-view/error-view.css';
+import { readEvents } from '../store/xapi-reader.js';
 
 /** The inputs, in the order cohortView takes them: attribute (URL) and text property of each. */
 const SOURCES = [
@@ -113,6 +114,12 @@ export class KollegaCoach extends LitElement {
     now: { type: String },
     /** The LMS address that xAPI actor accounts name (`homePage`); defaults to this page's origin. */
     homePage: { type: String, attribute: 'home-page' },
+    /** An LRS endpoint to read the cohort's events from (instead of `events`): its statements (docs/xapi-store.md). */
+    lrs: { type: String },
+    /** The `Authorization` header for `lrs` (e.g. `Basic …` of an LRS key that may read the cohort). */
+    lrsAuth: { type: String, attribute: 'lrs-auth' },
+    /** An event source instead of `lrs`: an object with `fetchEvents(programId)` (e.g. an XapiStore with `coach: true`). */
+    source: { attribute: false },
     /** Texts used instead of fetching the URL of the same name. */
     programText: { attribute: false },
     rosterText: { attribute: false },
@@ -122,6 +129,7 @@ export class KollegaCoach extends LitElement {
     _view: { state: true },
     _error: { state: true },
     _lang: { state: true },
+    _readAt: { state: true },
     _sort: { state: true },
     _query: { state: true },
     _moodleKey: { state: true },
@@ -146,6 +154,10 @@ export class KollegaCoach extends LitElement {
     this.wasmUrl = '';
     this.now = '';
     this.homePage = '';
+    this.lrs = '';
+    this.lrsAuth = '';
+    this.source = null;
+    this._readAt = '';
     this._phase = 'loading';
     this._view = null;
     this._error = null;
@@ -259,7 +271,7 @@ export class KollegaCoach extends LitElement {
   }
 
   updated(changed) {
-    const inputs = ['wasmUrl', 'now', ...SOURCES.flatMap((s) => [s.name, s.text])];
+    const inputs = ['wasmUrl', 'now', 'lrs', 'lrsAuth', 'source', ...SOURCES.flatMap((s) => [s.name, s.text])];
     if (inputs.some((p) => changed.has(p) && changed.get(p) !== undefined)) this.#load();
   }
 
@@ -270,14 +282,21 @@ export class KollegaCoach extends LitElement {
     this._exportMessage = '';
     this._exportError = null;
     try {
+      const fromLrs = !this.eventsText && !this.events && (this.source || this.lrs);
       const textOf = ({ name, text, required }) => {
         if (this[text]) return this[text];
         if (this[name]) return fetchText(name, this[name]);
+        if (name === 'events' && fromLrs) return '';
         if (!required) return '';
         throw new KollegaError('data_load_failed', `The element has no ${name} attribute.`, `/${name}`);
       };
       const [core, ...texts] = await Promise.all([loadCore({ wasmUrl: this.wasmUrl || undefined }), ...SOURCES.map(textOf)]);
       if (token !== this.#loadToken) return;
+      if (fromLrs) {
+        texts[2] = JSON.stringify(await this.#lrsEvents(texts[0]));
+        if (token !== this.#loadToken) return;
+        this._readAt = new Date().toISOString();
+      } else this._readAt = '';
       this.#core = core;
       this.#texts = Object.fromEntries(SOURCES.map(({ name }, i) => [name, texts[i]]));
       this.#eventIndex = null;
@@ -292,6 +311,29 @@ export class KollegaCoach extends LitElement {
       });
     } catch (error) {
       if (token === this.#loadToken) this.#fail(error);
+    }
+  }
+
+  /** The cohort's events from the LRS (or `source`): every shared statement of the program, as events. */
+  async #lrsEvents(programText) {
+    let programId;
+    try {
+      programId = JSON.parse(programText).id;
+    } catch {
+      programId = undefined;
+    }
+    // No id: the core's cohortView then says what is wrong with the program.
+    if (typeof programId !== 'string') return [];
+    const source = this.source ?? {
+      fetchEvents: (id) => readEvents({ endpoint: this.lrs, auth: this.lrsAuth, programId: id, viewer: { coach: true } }),
+    };
+    try {
+      return await source.fetchEvents(programId);
+    } catch (cause) {
+      if (cause instanceof KollegaError && cause.code.startsWith('lrs_')) {
+        throw new KollegaError('data_load_failed', `Reading the cohort from the LRS failed: ${cause.message}`, '/events', { cause });
+      }
+      throw cause;
     }
   }
 
@@ -363,6 +405,12 @@ export class KollegaCoach extends LitElement {
     return html`
       <h2 class="title" id=${this.#id('title')}>${t.t('title', { program: view.program.title })}</h2>
       <p class="as-of">${t.t('asOf', { time: t.dateTimeFormat.format(new Date(this.#now())) })}</p>
+      ${this._readAt
+        ? html`<p class="lrs-source">
+            ${t.t('lrs.source', { time: t.dateTimeFormat.format(new Date(this._readAt)) })}
+            <button type="button" class="lrs-refresh" @click=${() => this.#load()}>${t.t('lrs.refresh')}</button>
+          </p>`
+        : nothing}
       ${this.#renderSummary(view.cohort)} ${this.#renderTable(view, rows)} ${this.#renderChart(rows)}
       ${view.groups.length ? this.#renderGroups(view) : nothing} ${this.#renderRejected(view.rejected)}
       ${this.#renderExports()}

@@ -4,6 +4,8 @@ export default {
   loading: 'Loading the cohort…',
   title: 'Coach dashboard: {program}',
   asOf: 'Progress as of {time}.',
+  'lrs.source': 'Events read from the learning record store at {time}.',
+  'lrs.refresh': 'Read again',
   'summary.heading': 'Cohort at a glance',
   'summary.learners': 'Learners',
   'summary.started': 'Started',

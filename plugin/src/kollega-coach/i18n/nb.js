@@ -4,6 +4,8 @@ export default {
   loading: 'Laster inn kullet …',
   title: 'Coachens oversikt: {program}',
   asOf: 'Status per {time}.',
+  'lrs.source': 'Hendelsene ble lest fra læringsdatalageret {time}.',
+  'lrs.refresh': 'Les på nytt',
   'summary.heading': 'Kullet i korte trekk',
   'summary.learners': 'Deltakere',
   'summary.started': 'Har begynt',

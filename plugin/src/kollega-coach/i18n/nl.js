@@ -4,6 +4,8 @@ export default {
   loading: 'De groep wordt geladen…',
   title: 'Overzicht voor de coach: {program}',
   asOf: 'Stand van zaken op {time}.',
+  'lrs.source': 'Gebeurtenissen gelezen uit de leergegevensopslag op {time}.',
+  'lrs.refresh': 'Opnieuw lezen',
   'summary.heading': 'De groep in één oogopslag',
   'summary.learners': 'Deelnemers',
   'summary.started': 'Begonnen',

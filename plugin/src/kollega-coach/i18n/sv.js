@@ -4,6 +4,8 @@ export default {
   loading: 'Läser in gruppen …',
   title: 'Coachens översikt: {program}',
   asOf: 'Läget {time}.',
+  'lrs.source': 'Händelserna lästes från lärdataarkivet {time}.',
+  'lrs.refresh': 'Läs igen',
   'summary.heading': 'Kursgruppen i korthet',
   'summary.learners': 'Deltagare',
   'summary.started': 'Har börjat',
