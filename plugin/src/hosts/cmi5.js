@@ -297,7 +297,7 @@ export class Cmi5Host {
     if (state.state === 'error' && state.error) {
       notices.push({ code: 'sync-error', level: 'error', text: (lang) => cmi5Text(lang, 'sync.error', { message: state.error.message }) });
     } else if (state.pending > 0 && state.state !== 'synced') {
-      notices.push({ code: 'sync-waiting', level: 'warning', text: (lang) => cmi5Text(lang, 'sync.waiting', { count: state.pending }) });
+      notices.push({ code: 'sync-waiting', level: 'info', text: (lang) => cmi5Text(lang, 'sync.waiting', { count: state.pending }) });
     }
     if (state.readError) {
       notices.push({ code: 'read-back-failed', level: 'warning', text: (lang) => cmi5Text(lang, 'readBack.failed', { message: state.readError.message }) });

@@ -9,7 +9,8 @@ import { KollegaError } from '../core/kollega-error.js';
  * A host bundle exports `createHost(name, options)` resolving to
  * `{ store, learner: {id, name}, notices, onProgress(pathView), terminate() }`:
  * - `store` has the LocalStore interface (warmUp, list, put, subscribe);
- * - `notices` is an array of `{code, level: 'warning'|'error', text(lang)}` the element shows;
+ * - `notices` is an array of `{code, level: 'info'|'warning'|'error', text(lang)}` the element shows
+ *   (info as a polite status, warnings and errors as alerts);
  *   the host calls `options.changed()` when it changes;
  * - `onProgress(pathView)` is called after every path refresh (status, score, commit);
  * - `terminate()` ends the LMS session (idempotent); select-host calls it on pagehide/unload.

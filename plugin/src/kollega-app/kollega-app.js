@@ -381,7 +381,9 @@ export class KollegaApp extends LitElement {
       ${this._phase === 'loading' ? html`<p class="loading" role="status">${t.t('loading')}</p>` : nothing}
       ${this._phase === 'error' && this._error ? this.#renderError(this._error, 'error.title', true) : nothing}
       ${ready ? this.#renderPath(this._view) : nothing}
-      ${this.#host?.notices.map((n) => html`<div class="error" role="alert" data-code=${n.code}>${n.text(t.lang)}</div>`)}
+      ${this.#host?.notices.map((n) => n.level === 'info'
+        ? html`<div class="notice" role="status" data-code=${n.code}>${n.text(t.lang)}</div>`
+        : html`<div class="error" role="alert" data-code=${n.code}>${n.text(t.lang)}</div>`)}
     </section>`;
   }
 
