@@ -48,7 +48,9 @@ Result<Event> feedback_event(const Program& program, std::string_view activity_i
             errors.push_back({"missing_field", "rate \"" + item.id + "\" from " + std::to_string(item.scale.min) + " to " +
                                                    std::to_string(item.scale.max),
                               ptr("/answers/ratings", item.id)});
-    for (const auto& [id, value] : a.ratings) {
+    for (const auto& rating : a.ratings) {
+        const std::string& id = rating.first;  // not a structured binding: clang 14 cannot capture one
+        const int value = rating.second;
         auto it = std::find_if(f.rubric.begin(), f.rubric.end(), [&](const RubricItem& r) { return r.id == id; });
         if (it == f.rubric.end())
             errors.push_back({"unknown_rubric_item", "the form has no rubric item \"" + id + "\"", ptr("/answers/ratings", id)});
