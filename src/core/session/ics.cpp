@@ -1,15 +1,14 @@
 #include "core/session/ics.hpp"
 
-#include <cstdio>
 #include <cstdlib>
 
 namespace kollega::ics {
 namespace {
 
 std::string basic_local(const tz::LocalDateTime& t) {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02d", t.year, t.month, t.day, t.hour, t.minute, t.second);
-    return buf;
+    using tz::zero_pad;
+    return zero_pad(t.year, 4) + zero_pad(t.month, 2) + zero_pad(t.day, 2) + "T" + zero_pad(t.hour, 2) + zero_pad(t.minute, 2) +
+           zero_pad(t.second, 2);
 }
 
 std::string basic_utc(Timestamp t) {
@@ -19,12 +18,10 @@ std::string basic_utc(Timestamp t) {
 
 /// A UTC offset as RFC 5545 utc-offset: +0100, -0330, +053000 with seconds.
 std::string utc_offset(int seconds) {
-    const char sign = seconds < 0 ? '-' : '+';
     const int a = std::abs(seconds);
-    char buf[16];
-    if (a % 60) std::snprintf(buf, sizeof buf, "%c%02d%02d%02d", sign, a / 3600, a % 3600 / 60, a % 60);
-    else std::snprintf(buf, sizeof buf, "%c%02d%02d", sign, a / 3600, a % 3600 / 60);
-    return buf;
+    std::string out = (seconds < 0 ? "-" : "+") + tz::zero_pad(a / 3600, 2) + tz::zero_pad(a % 3600 / 60, 2);
+    if (a % 60) out += tz::zero_pad(a % 60, 2);
+    return out;
 }
 
 /// A duration before an instant: -PT15M, -PT2H, -P1D.

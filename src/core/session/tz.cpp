@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <vector>
 
 #include "core/time.hpp"
@@ -159,10 +158,15 @@ std::optional<LocalDateTime> parse_local(std::string_view s) {
     return t;
 }
 
+std::string zero_pad(long long value, int width) {
+    std::string s = std::to_string(value < 0 ? -value : value);
+    if (static_cast<int>(s.size()) < width) s.insert(0, static_cast<std::size_t>(width) - s.size(), '0');
+    return value < 0 ? "-" + s : s;
+}
+
 std::string format_local(const LocalDateTime& t) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", t.year, t.month, t.day, t.hour, t.minute, t.second);
-    return buf;
+    return zero_pad(t.year, 4) + "-" + zero_pad(t.month, 2) + "-" + zero_pad(t.day, 2) + "T" + zero_pad(t.hour, 2) + ":" +
+           zero_pad(t.minute, 2) + ":" + zero_pad(t.second, 2);
 }
 
 std::int64_t local_seconds(const LocalDateTime& t) {

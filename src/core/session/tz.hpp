@@ -23,6 +23,9 @@ struct LocalDateTime {
     friend bool operator==(const LocalDateTime&, const LocalDateTime&) = default;
 };
 
+/// A non-negative number with leading zeros to `width` digits ("07", "2027").
+std::string zero_pad(long long value, int width);
+
 /// Parses "2026-12-01T12:00" or "2026-12-01T12:00:00" (no offset: a wall-clock time).
 std::optional<LocalDateTime> parse_local(std::string_view text);
 /// "2026-12-01T12:00:00".
