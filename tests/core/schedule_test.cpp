@@ -2,6 +2,7 @@
 // writer (docs/calendar.md).
 #include <catch2/catch.hpp>
 
+#include "core/session/calendar.hpp"
 #include "core/session/ics.hpp"
 #include "core/session/schedule.hpp"
 #include "core/session/tz.hpp"
@@ -262,4 +263,59 @@ TEST_CASE("schedule: reminders before meetings, feedback after, check-ins when d
     CHECK(utc(r[3].at) == "2027-01-10T11:00:00.000Z");
     CHECK(utc(r[4].at) == "2027-01-11T10:45:00.000Z");
     CHECK(r[5].kind == schedule::ReminderKind::Feedback);
+}
+
+TEST_CASE("calendar: the rule in a TZif v2+ footer", "[calendar][tz]") {
+    // The smallest TZif v2 file: two empty data blocks, then the footer.
+    std::string header("TZif2", 5);
+    header += std::string(15 + 24, '\0');
+    const std::string file = header + header + "\nCET-1CEST,M3.5.0,M10.5.0/3\n";
+    auto rule = calendar::tzif_footer(file);
+    REQUIRE(rule.ok());
+    CHECK(rule.value() == "CET-1CEST,M3.5.0,M10.5.0/3");
+    std::string v1 = file;
+    v1[4] = '\0';
+    CHECK(calendar::tzif_footer(v1).errors()[0].code == "invalid_tzif");
+    CHECK(calendar::tzif_footer("not a zone").errors()[0].code == "invalid_tzif");
+    CHECK_FALSE(calendar::tzif_footer(header + header + "\n\n").ok());
+    CHECK_FALSE(calendar::tzif_footer(header + header).ok());
+}
+
+TEST_CASE("calendar: a program's meetings as an .ics file", "[calendar]") {
+    Program p;
+    p.id = "demo";
+    p.title.by_language = {{"en", "Peer support"}, {"sv", "Kollegastöd"}};
+    p.cadence = Cadence::Weekly;
+    Activity s;
+    s.id = "meet";
+    s.kind = ActivityKind::Session;
+    s.title.by_language = {{"en", "Meeting"}};
+    s.minutes = 45;
+    AgendaPhase ph;
+    ph.id = "a";
+    ph.title.by_language = {{"en", "Check-in"}, {"nb", "Innsjekk"}};
+    ph.minutes = 45;
+    s.agenda = {ph};
+    p.activities = {s};
+    calendar::Request r;
+    r.group = "g/1";
+    r.start = local("2027-03-22T12:00");
+    r.tzid = "Europe/Oslo";
+    r.zone = zone(kStockholm);
+    r.count = 2;
+    r.lang = "nb";
+    r.dtstamp = *parse_timestamp("2027-03-01T00:00:00Z");
+    auto ics = calendar::ics_file(p, r);
+    REQUIRE(ics.ok());
+    CHECK_THAT(ics.value(), Catch::Contains("SUMMARY:Peer support: Meeting (gruppe g/1)\r\n"));
+    CHECK_THAT(ics.value(), Catch::Contains("DESCRIPTION:• Innsjekk (45 min)\r\n"));
+    CHECK_THAT(ics.value(), Catch::Contains("RRULE:FREQ=WEEKLY;COUNT=2\r\n"));
+    CHECK_THAT(ics.value(), Catch::Contains("DURATION:PT45M\r\n"));
+    CHECK_THAT(ics.value(), Catch::Contains("UID:demo-g/1-meet-20270322T120000@kollega\r\n"));
+    CHECK(calendar::filename(p, r) == "demo-g-1.ics");
+    r.activity = "nope";
+    CHECK(calendar::ics_file(p, r).errors()[0].path == "/activity");
+    r.activity = "";
+    r.alarm_minutes = {-5};
+    CHECK(calendar::ics_file(p, r).errors()[0].path == "/alarmMinutes/0");
 }
