@@ -32,6 +32,7 @@ enum class EventType {
     SessionAttended,    ///< "session.attended"
     WinCelebrated,      ///< "win.celebrated"
     ResourceShared,     ///< "resource.shared"
+    ActionPlanWritten,  ///< "action-plan.written"
     Unknown,            ///< any other type: kept, reported by the fold as unknown_type
 };
 
@@ -47,6 +48,9 @@ bool carries_text(EventType t);
 
 /// The event type a learner records when they finish a step of the path.
 inline constexpr std::string_view kStepCompleted = "step.completed";
+/// The parts of situation–behaviour–impact notes, in the order Event::sbi holds them.
+inline constexpr std::string_view kSbiParts[] = {"situation", "behaviour", "impact"};
+
 /// The event type recorded when a learner attended a peer session (counts for unlock rules).
 inline constexpr std::string_view kSessionAttended = "session.attended";
 
@@ -63,7 +67,7 @@ struct Event {
     std::string step;                           ///< step.completed
     std::string activity;                       ///< goal.set, reflection, feedback, role-play, session.*
     std::string goal;                           ///< goal.set, goal.checked-in: the goal's UUID
-    std::string text;                           ///< goal.set, reflection.written, win.celebrated
+    std::string text;                           ///< goal.set, reflection.written, win.celebrated, action-plan.written
     std::string measure;                        ///< goal.set: how progress shows
     std::optional<int> progress;                ///< goal.checked-in: 0–100
     std::string note;                           ///< goal.checked-in (optional)
@@ -71,6 +75,7 @@ struct Event {
     std::vector<std::pair<std::string, int>> ratings;  ///< feedback.given: rubric item → rating
     std::vector<std::string> worked;            ///< feedback.given: what worked
     std::vector<std::string> improve;           ///< feedback.given: things to improve
+    std::vector<std::string> sbi;               ///< feedback.given (optional): situation, behaviour, impact — none or all three
     std::string role;                           ///< role-play.completed
     std::optional<Timestamp> start;             ///< session.scheduled
     std::vector<std::string> members;           ///< session.scheduled

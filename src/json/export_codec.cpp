@@ -142,6 +142,11 @@ public:
                 if (texts) {
                     result_ext[ours("extensions/worked")] = e.worked;
                     result_ext[ours("extensions/improve")] = e.improve;
+                    if (e.sbi.size() == 3) {
+                        json sbi = json::object();
+                        for (std::size_t i = 0; i < 3; ++i) sbi[std::string(kSbiParts[i])] = e.sbi[i];
+                        result_ext[ours("extensions/sbi")] = std::move(sbi);
+                    }
                 }
                 break;
             }
@@ -189,6 +194,13 @@ public:
                     result_ext[ours("extensions/title")] = e.title;
                     result_ext[ours("extensions/url")] = e.url;
                 }
+                break;
+            case EventType::ActionPlanWritten:
+                verb = ours("verbs/planned");
+                display = {"wrote an action plan in", "skrev en handlingsplan i", "skrev en handlingsplan i",
+                           "schreef een actieplan in"};
+                object = activity_of(e.activity);
+                if (texts) result["response"] = e.text;
                 break;
             case EventType::Unknown: break;  // never applied, so never here
         }
