@@ -18,6 +18,8 @@ function(kollega_module target source output)
 endfunction()
 kollega_module(kollega_core_wasm src/wasm/learner_bindings.cpp kollega-core)
 kollega_module(kollega_coach_wasm src/wasm/coach_bindings.cpp kollega-coach-core)
+# Loaded lazily (docs/sessions.md): sessions, forms, role-play, goals, calendar.
+kollega_module(kollega_session_wasm src/wasm/session_bindings.cpp kollega-session)
 
 # A node-runnable program (tests, benchmark): synchronous start, exits with main's status.
 # The .cjs suffix keeps node from reading it as an ES module (package.json "type": "module").

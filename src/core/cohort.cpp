@@ -259,6 +259,10 @@ CohortState fold_cohort(const Program& program, const Roster& roster, std::span<
                 break;
             case EventType::WinCelebrated: ++p.wins; break;
             case EventType::ResourceShared: ++p.resources_shared; break;
+            case EventType::ActionPlanWritten:
+                if (!activity_of_kind(program, e->activity, ActivityKind::Session)) problem = "unknown_activity";
+                else ++p.action_plans;
+                break;
             case EventType::Unknown: break;
         }
         if (!problem.empty()) {

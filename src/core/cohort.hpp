@@ -57,6 +57,7 @@ struct LearnerProgress {
     long long speaking_seconds = 0;             ///< this learner's speaking time over all sessions
     int wins = 0;                               ///< win.celebrated applied
     int resources_shared = 0;                   ///< resource.shared applied
+    int action_plans = 0;                       ///< action-plan.written applied
     std::optional<Timestamp> last_activity;     ///< time of the last applied event
     Grade grade;                                ///< under the program's policy
 

@@ -12,7 +12,7 @@ struct TypeInfo {
     bool text;
 };
 
-constexpr std::array<TypeInfo, 11> kTypes{{
+constexpr std::array<TypeInfo, 12> kTypes{{
     {EventType::GroundRulesAgreed, "ground-rules.agreed", Visibility::Gradebook, false},
     {EventType::StepCompleted, "step.completed", Visibility::Gradebook, false},
     {EventType::GoalSet, "goal.set", Visibility::Group, true},
@@ -24,6 +24,7 @@ constexpr std::array<TypeInfo, 11> kTypes{{
     {EventType::SessionAttended, "session.attended", Visibility::Gradebook, false},
     {EventType::WinCelebrated, "win.celebrated", Visibility::Group, true},
     {EventType::ResourceShared, "resource.shared", Visibility::Group, true},
+    {EventType::ActionPlanWritten, "action-plan.written", Visibility::Group, true},
 }};
 
 const TypeInfo* info(EventType t) {

@@ -32,6 +32,7 @@ enum class EventType {
     SessionAttended,    ///< "session.attended"
     WinCelebrated,      ///< "win.celebrated"
     ResourceShared,     ///< "resource.shared"
+    ActionPlanWritten,  ///< "action-plan.written"
     Unknown,            ///< any other type: kept, reported by the fold as unknown_type
 };
 
@@ -63,7 +64,7 @@ struct Event {
     std::string step;                           ///< step.completed
     std::string activity;                       ///< goal.set, reflection, feedback, role-play, session.*
     std::string goal;                           ///< goal.set, goal.checked-in: the goal's UUID
-    std::string text;                           ///< goal.set, reflection.written, win.celebrated
+    std::string text;                           ///< goal.set, reflection.written, win.celebrated, action-plan.written
     std::string measure;                        ///< goal.set: how progress shows
     std::optional<int> progress;                ///< goal.checked-in: 0–100
     std::string note;                           ///< goal.checked-in (optional)
@@ -71,6 +72,9 @@ struct Event {
     std::vector<std::pair<std::string, int>> ratings;  ///< feedback.given: rubric item → rating
     std::vector<std::string> worked;            ///< feedback.given: what worked
     std::vector<std::string> improve;           ///< feedback.given: things to improve
+    std::string sbi_situation;                  ///< feedback.given (optional sbi): the situation
+    std::string sbi_behaviour;                  ///< feedback.given (optional sbi): the behaviour seen
+    std::string sbi_impact;                     ///< feedback.given (optional sbi): its impact
     std::string role;                           ///< role-play.completed
     std::optional<Timestamp> start;             ///< session.scheduled
     std::vector<std::string> members;           ///< session.scheduled

@@ -33,4 +33,20 @@ std::string export_file(std::string_view format, std::string_view program_json, 
 /// Checks a program and reports every problem: value {"valid":bool,"problems":[{…,severity}]}.
 std::string validate_program(std::string_view program_json);
 
+// --- sessions and activities (docs/sessions.md); src/json/session_api.cpp -------------------
+
+/// A new session state for `activity_id` with `members_json` ([{id,name}]); `events_json` gives
+/// the previous action plans; session 1 shows the ground rules.
+std::string session_start(std::string_view program_json, std::string_view activity_id, std::string_view members_json,
+                          std::string_view events_json, int session_number, std::string_view lang, std::string_view now);
+
+/// The state after one action (start, pause, resume, next, skip, extend, end, plan) at `now`.
+std::string session_act(std::string_view state_json, std::string_view action_json, std::string_view now);
+
+/// What to render at `now`: current slot with timer and overtime, roles, questions, fair time.
+std::string session_view(std::string_view state_json, std::string_view now);
+
+/// The events to record once the session ended: value {"events":[…]}.
+std::string session_events(std::string_view state_json, std::string_view ids_json, std::string_view at);
+
 }  // namespace kollega::api

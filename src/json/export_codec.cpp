@@ -142,6 +142,10 @@ public:
                 if (texts) {
                     result_ext[ours("extensions/worked")] = e.worked;
                     result_ext[ours("extensions/improve")] = e.improve;
+                    if (!e.sbi_situation.empty())
+                        result_ext[ours("extensions/sbi")] = {{"situation", e.sbi_situation},
+                                                              {"behaviour", e.sbi_behaviour},
+                                                              {"impact", e.sbi_impact}};
                 }
                 break;
             }
@@ -189,6 +193,13 @@ public:
                     result_ext[ours("extensions/title")] = e.title;
                     result_ext[ours("extensions/url")] = e.url;
                 }
+                break;
+            case EventType::ActionPlanWritten:
+                verb = ours("verbs/planned");
+                display = {"wrote an action plan in", "skrev en handlingsplan i", "skrev en handlingsplan i",
+                           "schreef een actieplan in"};
+                object = activity_of(e.activity);
+                if (texts) result["response"] = e.text;
                 break;
             case EventType::Unknown: break;  // never applied, so never here
         }

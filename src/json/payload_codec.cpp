@@ -79,6 +79,14 @@ void read_payload(const json& payload, const std::string& path, Event& e, Errors
             read_integer_map(p, "ratings", true, -100, 100, e.ratings, errors);
             read_strings(p, "worked", e.worked, errors);
             read_strings(p, "improve", e.improve, errors);
+            if (const json* sbi = p.member("sbi", false)) {
+                ObjectReader s(*sbi, p.at("sbi"), errors);
+                if (s.ok()) {
+                    read_text_member(s, "situation", e.sbi_situation, true);
+                    read_text_member(s, "behaviour", e.sbi_behaviour, true);
+                    read_text_member(s, "impact", e.sbi_impact, true);
+                }
+            }
             break;
         case EventType::RolePlayCompleted:
             p.id("activity", e.activity, true);
@@ -97,6 +105,10 @@ void read_payload(const json& payload, const std::string& path, Event& e, Errors
             read_integer_map(p, "speakingSeconds", false, 0, 24LL * 3600, e.speaking_seconds, errors);
             break;
         case EventType::WinCelebrated: read_text_member(p, "text", e.text, true); break;
+        case EventType::ActionPlanWritten:
+            p.id("activity", e.activity, true);
+            read_text_member(p, "text", e.text, true);
+            break;
         case EventType::ResourceShared:
             read_text_member(p, "title", e.title, true);
             if (p.string("url", e.url, true) && e.url.rfind("https://", 0) != 0 && e.url.rfind("http://", 0) != 0)

@@ -192,6 +192,7 @@ std::string cohort_view_to_json(const Program& program, const Roster& roster, co
                             {"speakingSeconds", p.speaking_seconds},
                             {"wins", p.wins},
                             {"resourcesShared", p.resources_shared},
+                            {"actionPlans", p.action_plans},
                             {"lastActivity", p.last_activity ? json(format_timestamp(*p.last_activity)) : json(nullptr)},
                             {"grade", grade_json(p.grade)}});
     }
@@ -258,6 +259,8 @@ json payload_json(const Event& e) {
         case EventType::ReflectionWritten: p = {{"activity", e.activity}, {"text", e.text}}; break;
         case EventType::FeedbackGiven:
             p = {{"to", e.to}, {"activity", e.activity}, {"ratings", ints(e.ratings)}, {"worked", e.worked}, {"improve", e.improve}};
+            if (!e.sbi_situation.empty())
+                p["sbi"] = {{"situation", e.sbi_situation}, {"behaviour", e.sbi_behaviour}, {"impact", e.sbi_impact}};
             break;
         case EventType::RolePlayCompleted: p = {{"activity", e.activity}, {"role", e.role}}; break;
         case EventType::SessionScheduled:
@@ -269,6 +272,7 @@ json payload_json(const Event& e) {
             break;
         case EventType::WinCelebrated: p["text"] = e.text; break;
         case EventType::ResourceShared: p = {{"title", e.title}, {"url", e.url}}; break;
+        case EventType::ActionPlanWritten: p = {{"activity", e.activity}, {"text", e.text}}; break;
         case EventType::Unknown: break;
     }
     return p;

@@ -1,0 +1,101 @@
+// The api facade of the session runner (docs/sessions.md). Separate from api.cpp so that only
+// the session module (kollega-session.wasm) links it.
+#include <exception>
+#include <new>
+
+#include "json/api.hpp"
+#include "json/codec.hpp"
+#include "json/session_codec.hpp"
+
+namespace kollega::api {
+namespace {
+
+/// Runs `body`, turning anything thrown into an error envelope.
+template <class F>
+std::string guarded(F&& body) {
+    try {
+        return body();
+    } catch (const std::bad_alloc&) {
+        return json::error_envelope({Error{"out_of_memory", "the input is too large to process", ""}});
+    } catch (const std::exception& e) {
+        return json::error_envelope({Error{"internal", std::string("internal error: ") + e.what(), ""}});
+    } catch (...) {
+        return json::error_envelope({Error{"internal", "internal error", ""}});
+    }
+}
+
+Error invalid_time(std::string_view found, std::string path) {
+    return {"invalid_time", "expected an RFC 3339 time such as \"2026-11-22T10:15:00Z\", found \"" + std::string(found) + "\"",
+            std::move(path)};
+}
+
+Errors located(Errors errors, std::string_view argument) {
+    for (auto& e : errors) e.path = std::string(argument) + e.path;
+    return errors;
+}
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+}  // namespace
+
+std::string session_start(std::string_view program_json, std::string_view activity_id, std::string_view members_json,
+                          std::string_view events_json, int session_number, std::string_view lang, std::string_view now) {
+    return guarded([&] {
+        auto program = json::parse_program(program_json);
+        if (!program.ok()) return json::error_envelope(located(program.errors(), "/program"));
+        auto members = json::parse_members(members_json);
+        if (!members.ok()) return json::error_envelope(members.errors());
+        std::vector<Event> events;
+        if (!blank(events_json)) {
+            auto parsed = json::parse_events(events_json);
+            if (!parsed.ok()) return json::error_envelope(located(parsed.errors(), "/events"));
+            events = std::move(parsed).value();
+        }
+        auto when = parse_timestamp(now);
+        if (!when) return json::error_envelope({invalid_time(now, "/now")});
+        auto state = session::start_session(program.value(), activity_id, std::move(members).value(), events,
+                                            session_number, lang, *when);
+        if (!state.ok()) return json::error_envelope(state.errors());
+        return json::ok_envelope(json::session_state_to_json(state.value()));
+    });
+}
+
+std::string session_act(std::string_view state_json, std::string_view action_json, std::string_view now) {
+    return guarded([&] {
+        auto state = json::parse_session_state(state_json);
+        if (!state.ok()) return json::error_envelope(state.errors());
+        auto action = json::parse_action(action_json);
+        if (!action.ok()) return json::error_envelope(action.errors());
+        auto when = parse_timestamp(now);
+        if (!when) return json::error_envelope({invalid_time(now, "/now")});
+        auto next = session::act(std::move(state).value(), action.value(), *when);
+        if (!next.ok()) return json::error_envelope(next.errors());
+        return json::ok_envelope(json::session_state_to_json(next.value()));
+    });
+}
+
+std::string session_view(std::string_view state_json, std::string_view now) {
+    return guarded([&] {
+        auto state = json::parse_session_state(state_json);
+        if (!state.ok()) return json::error_envelope(state.errors());
+        auto when = parse_timestamp(now);
+        if (!when) return json::error_envelope({invalid_time(now, "/now")});
+        return json::ok_envelope(json::session_view_to_json(state.value(), *when));
+    });
+}
+
+std::string session_events(std::string_view state_json, std::string_view ids_json, std::string_view at) {
+    return guarded([&] {
+        auto state = json::parse_session_state(state_json);
+        if (!state.ok()) return json::error_envelope(state.errors());
+        auto ids = json::parse_string_array(ids_json, "/ids");
+        if (!ids.ok()) return json::error_envelope(ids.errors());
+        auto when = parse_timestamp(at);
+        if (!when) return json::error_envelope({invalid_time(at, "/at")});
+        auto events = session::session_events(state.value(), ids.value(), *when);
+        if (!events.ok()) return json::error_envelope(events.errors());
+        return json::ok_envelope(json::events_to_json(events.value()));
+    });
+}
+
+}  // namespace kollega::api
