@@ -13,7 +13,7 @@ const dist = join(root, 'dist');
 await buildPlugin({ quiet: true });
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'kollega/programs'), { recursive: true });
-for (const f of ['kollega.js', 'kollega-core.wasm', 'kollega-admin.js', 'kollega-coach.js', 'kollega-coach-core.wasm']) copyFileSync(join(root, 'build/plugin', f), join(dist, 'kollega', f));
+for (const f of ['kollega.js', 'kollega-core.wasm', 'kollega-activities.js', 'kollega-session.wasm', 'kollega-admin.js', 'kollega-coach.js', 'kollega-coach-core.wasm']) copyFileSync(join(root, 'build/plugin', f), join(dist, 'kollega', f));
 for (const f of readdirSync(join(root, 'programs')).filter((f) => f.endsWith('.json'))) copyFileSync(join(root, 'programs', f), join(dist, 'kollega/programs', f));
 writeFileSync(join(dist, 'kollega/snippet.html'),
   '<script type="module" src="kollega/kollega.js"></script>\n' +
@@ -21,7 +21,7 @@ writeFileSync(join(dist, 'kollega/snippet.html'),
 
 const report = sizeReport(root, join(dist, 'kollega'));
 writeFileSync(join(dist, 'size-report.json'), JSON.stringify(report, null, 2) + '\n');
-console.log('dist/kollega/: kollega.js, kollega-core.wasm, kollega-admin.js (the program editor), kollega-coach.js + kollega-coach-core.wasm (the coach dashboard), programs/, snippet.html\n');
+console.log('dist/kollega/: kollega.js, kollega-core.wasm, kollega-activities.js + kollega-session.wasm (the session views, loaded on first use), kollega-admin.js (the program editor), kollega-coach.js + kollega-coach-core.wasm (the coach dashboard), programs/, snippet.html\n');
 console.log(sizeTable(report));
 if (report.firstLoadGzipBytes > FIRST_LOAD_GOAL_BYTES) {
   console.error(`\nfirst load is ${report.firstLoadGzipBytes} gzip bytes, over the goal of ${FIRST_LOAD_GOAL_BYTES}`);
