@@ -13,6 +13,7 @@ packages=(
   catch2                        # Catch2 v2 tests, native and wasm
   libcli11-dev                  # the kollega CLI's argument parser
   chromium                      # browser tests (playwright-core drives Debian's Chromium)
+  tzdata                        # /usr/share/zoneinfo: kollega calendar reads a zone's POSIX rule
   clang libclang-rt-14-dev      # the libFuzzer target (ASan + UBSan runtimes)
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -12,6 +12,7 @@
 #include "core/cohort.hpp"
 #include "core/exports.hpp"
 #include "core/path_state.hpp"
+#include "core/session/calendar.hpp"
 #include "json/api.hpp"
 #include "json/codec.hpp"
 #include "json/export_codec.hpp"
@@ -474,6 +475,96 @@ int run_export(CohortArgs args, const ExportArgs& x) {
     return 0;
 }
 
+/// What `kollega calendar` was asked for.
+struct CalendarArgs {
+    std::string program, group, activity, start, tz, tz_rule, zoneinfo = "/usr/share/zoneinfo", lang = "en", dtstamp, output;
+    int count = 10;
+    std::vector<int> alarms{15};
+};
+
+/// The POSIX rule of an IANA zone from the footer of its TZif file; "" with a message when none.
+std::string zone_rule(const std::string& zoneinfo, const std::string& zone) {
+    const bool safe = !zone.empty() && zone.find("..") == std::string::npos && zone.front() != '/' &&
+                      std::all_of(zone.begin(), zone.end(), [](char c) {
+                          return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' || c == '+';
+                      });
+    if (!safe) {
+        std::cerr << "kollega: \"" << zone << "\" is not a time zone name such as Europe/Stockholm\n";
+        return "";
+    }
+    std::string bytes;
+    std::ifstream in(zoneinfo + "/" + zone, std::ios::binary);
+    if (!in) {
+        std::cerr << "kollega: unknown time zone \"" << zone << "\" (no " << zoneinfo << "/" << zone
+                  << "; install Debian's tzdata, or give --tz-rule)\n";
+        return "";
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    auto rule = kollega::calendar::tzif_footer(ss.str());
+    if (!rule.ok()) {
+        print_problems(zoneinfo + "/" + zone, rule.errors(), "error");
+        return "";
+    }
+    return rule.value();
+}
+
+int run_calendar(const CalendarArgs& a) {
+    std::string text;
+    if (!read_program_text(a.program, text)) return 2;
+    auto program = kollega::json::parse_program(text);
+    if (!program.ok()) {
+        print_problems(a.program, program.errors(), "error");
+        return 1;
+    }
+    kollega::calendar::Request r;
+    r.activity = a.activity;
+    r.group = a.group;
+    r.count = a.count;
+    r.lang = a.lang;
+    r.alarm_minutes = a.alarms;
+    r.tzid = a.tz;
+    auto start = kollega::tz::parse_local(a.start);
+    if (!start) {
+        std::cerr << "kollega: --start: expected a local date and time such as 2026-12-01T12:00, found \"" << a.start << "\"\n";
+        return 1;
+    }
+    r.start = *start;
+    const std::string rule = a.tz_rule.empty() ? zone_rule(a.zoneinfo, a.tz) : a.tz_rule;
+    if (rule.empty()) return 1;
+    auto zone = kollega::tz::parse_zone(rule);
+    if (!zone.ok()) {
+        print_problems("--tz", zone.errors(), "error");
+        return 1;
+    }
+    r.zone = zone.value();
+    auto stamp = kollega::parse_timestamp(a.dtstamp.empty() ? now_rfc3339() : a.dtstamp);
+    if (!stamp) {
+        std::cerr << "kollega: --dtstamp: expected an RFC 3339 time, found \"" << a.dtstamp << "\"\n";
+        return 1;
+    }
+    r.dtstamp = *stamp;
+    auto ics = kollega::calendar::ics_file(program.value(), r);
+    if (!ics.ok()) {
+        print_problems("calendar", ics.errors(), "error");
+        return 1;
+    }
+    const std::string& content = ics.value();
+    if (a.output.empty() || a.output == "-") {
+        std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
+        std::cout.flush();
+        return std::cout ? 0 : 2;
+    }
+    std::ofstream out(a.output, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+        std::cerr << "kollega: cannot write " << a.output << "\n";
+        return 2;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -541,6 +632,22 @@ int main(int argc, char** argv) {
     exporter->add_option("--now", cohort_args.now, "The time to fold at and stamp AGS scores with (default: now)");
     exporter->add_option("-o,--output", export_args.output, "Write to this file (default: standard output)");
 
+    CalendarArgs calendar_args;
+    auto* calendar = app.add_subcommand("calendar", "Write the group's meetings as an iCalendar (.ics) file");
+    calendar->add_option("--program", calendar_args.program, "Program: a built-in id or a JSON file")->required();
+    calendar->add_option("--group", calendar_args.group, "The group's id (in the title and the UID)")->required();
+    calendar->add_option("--start", calendar_args.start, "First meeting, local time: 2026-12-01T12:00")->required();
+    calendar->add_option("--tz", calendar_args.tz, "Time zone (IANA name): Europe/Stockholm")->required();
+    calendar->add_option("--count", calendar_args.count, "How many meetings (1-520)")->capture_default_str();
+    calendar->add_option("--activity", calendar_args.activity, "The session activity (default: the program's first)");
+    calendar->add_option("--alarm", calendar_args.alarms, "Remind this many minutes before (repeatable)")
+        ->capture_default_str();
+    calendar->add_option("--lang", calendar_args.lang, "Language of the texts: en, sv, nb or nl")->capture_default_str();
+    calendar->add_option("--dtstamp", calendar_args.dtstamp, "The file's DTSTAMP (RFC 3339; default: now)");
+    calendar->add_option("--tz-rule", calendar_args.tz_rule, "POSIX TZ rule instead of the zoneinfo file");
+    calendar->add_option("--zoneinfo", calendar_args.zoneinfo, "Where the TZif files are")->capture_default_str();
+    calendar->add_option("-o,--output", calendar_args.output, "Write to this file (default: standard output)");
+
     CLI11_PARSE(app, argc, argv);
 
     if (*version) {
@@ -553,5 +660,6 @@ int main(int argc, char** argv) {
     if (*path) return run_path(program_file, events_file, learner, lang, now, path_json);
     if (*progress) return run_progress(cohort_args, progress_json);
     if (*exporter) return run_export(cohort_args, export_args);
+    if (*calendar) return run_calendar(calendar_args);
     return 0;
 }

@@ -49,4 +49,37 @@ std::string session_view(std::string_view state_json, std::string_view now);
 /// The events to record once the session ended: value {"events":[…]}.
 std::string session_events(std::string_view state_json, std::string_view ids_json, std::string_view at);
 
+/// An observation form to render: fields, who sees each answer, the balance rule.
+std::string feedback_form(std::string_view program_json, std::string_view activity_id, std::string_view lang);
+
+/// The feedback.given event for `answers_json`, or every problem with its pointer.
+std::string feedback_event(std::string_view program_json, std::string_view activity_id, std::string_view answers_json,
+                           std::string_view actor, std::string_view to, std::string_view event_id, std::string_view at);
+
+/// What the role-play player shows for `state_json` ({"members","run","stage","done"?}).
+std::string role_play_view(std::string_view program_json, std::string_view activity_id, std::string_view state_json,
+                           std::string_view lang);
+
+/// The role-play state after {"type":"next"} or {"type":"back"}.
+std::string role_play_act(std::string_view program_json, std::string_view activity_id, std::string_view state_json,
+                          std::string_view action_json);
+
+/// The role-play.completed events of the finished runs: value {"events":[…]}.
+std::string role_play_events(std::string_view program_json, std::string_view activity_id, std::string_view state_json,
+                             std::string_view ids_json, std::string_view at);
+
+/// The learner's goals with progress and check-ins due at `now`, and their wins.
+std::string goals_view(std::string_view program_json, std::string_view events_json, std::string_view actor,
+                       std::string_view now, std::string_view lang);
+
+/// The first `count` meetings at `cadence` from the wall-clock `start_local` in zone `tz_json`
+/// ({"name","rule"}): value [{local, start, offsetMinutes}].
+std::string occurrences(std::string_view cadence, std::string_view start_local, std::string_view tz_json, int count);
+
+/// The group's meetings as an .ics file: value {"filename","mimeType","content"}.
+std::string calendar_ics(std::string_view program_json, std::string_view request_json);
+
+/// The reminder plan (meetings, feedback due, goal check-ins): value {"reminders":[…]}.
+std::string reminders(std::string_view program_json, std::string_view request_json, std::string_view events_json);
+
 }  // namespace kollega::api

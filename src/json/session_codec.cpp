@@ -313,6 +313,100 @@ Result<std::vector<std::string>> parse_string_array(std::string_view text, const
     return out;
 }
 
+namespace {
+
+/// Reads a zone object with an ObjectReader already open on it.
+void read_zone(const json& j, const std::string& path, std::string& name, tz::Zone& zone, Errors& errors) {
+    ObjectReader r(j, path, errors);
+    if (!r.ok()) return;
+    std::string rule;
+    r.id("name", name, true);
+    if (r.string("rule", rule, true)) {
+        auto z = tz::parse_zone(rule);
+        if (!z.ok()) {
+            for (Error e : z.errors()) {
+                e.path = r.at("rule");
+                errors.push_back(std::move(e));
+            }
+        } else {
+            zone = z.value();
+        }
+    }
+}
+
+}  // namespace
+
+Result<std::pair<std::string, tz::Zone>> parse_tz(std::string_view text, const std::string& where) {
+    auto doc = detail::parse_text(text, where);
+    if (!doc.ok()) return doc.errors();
+    Errors errors;
+    std::pair<std::string, tz::Zone> out;
+    read_zone(doc.value(), where, out.first, out.second, errors);
+    if (!errors.empty()) return errors;
+    return out;
+}
+
+Result<calendar::Request> parse_calendar_request(std::string_view text, const std::vector<std::string>& extra_keys,
+                                                 std::vector<std::string>& extra_values) {
+    auto doc = detail::parse_text(text, "/request");
+    if (!doc.ok()) return doc.errors();
+    Errors errors;
+    calendar::Request req;
+    {
+        ObjectReader r(doc.value(), "/request", errors);
+        if (!r.ok()) return errors;
+        r.string("activity", req.activity, false);
+        r.string("group", req.group, false);
+        std::string start;
+        if (r.string("start", start, true)) {
+            if (auto t = tz::parse_local(start)) req.start = *t;
+            else errors.push_back(Error::invalid_value(r.at("start"), "expected a local date and time such as \"2026-12-01T12:00\", found \"" + start + "\""));
+        }
+        if (const json* z = r.member("tz", true)) read_zone(*z, r.at("tz"), req.tzid, req.zone, errors);
+        r.integer("count", req.count, true, 1, 520);
+        std::string stamp;
+        if (r.string("dtstamp", stamp, true)) {
+            if (auto t = parse_timestamp(stamp)) req.dtstamp = *t;
+            else errors.push_back({"invalid_time", "expected an RFC 3339 time, found \"" + stamp + "\"", r.at("dtstamp")});
+        }
+        r.string("lang", req.lang, false);
+        if (const json* alarms = r.array("alarmMinutes", false, 0, "minutes")) {
+            req.alarm_minutes.clear();
+            for (std::size_t i = 0; i < alarms->size(); ++i) {
+                auto n = detail::as_integer((*alarms)[i]);
+                if (!n || *n < 0 || *n > 40320)
+                    errors.push_back(Error::invalid_value(child(r.at("alarmMinutes"), i), "expected 0 to 40320 minutes"));
+                else req.alarm_minutes.push_back(static_cast<int>(*n));
+            }
+        }
+        extra_values.assign(extra_keys.size(), "");
+        for (std::size_t i = 0; i < extra_keys.size(); ++i) r.string(extra_keys[i], extra_values[i], true);
+    }
+    if (!errors.empty()) return errors;
+    return req;
+}
+
+std::string file_to_json(const std::string& filename, const std::string& mime_type, const std::string& content) {
+    return detail::dump(json{{"filename", filename}, {"mimeType", mime_type}, {"content", content}});
+}
+
+std::string occurrences_to_json(const std::vector<schedule::Occurrence>& occurrences) {
+    json a = json::array();
+    for (const auto& o : occurrences)
+        a.push_back({{"local", tz::format_local(o.local)}, {"start", format_timestamp(o.start)}, {"offsetMinutes", o.offset_minutes}});
+    return detail::dump(a);
+}
+
+std::string reminders_to_json(const std::vector<schedule::Reminder>& reminders, const std::vector<std::string>& titles) {
+    json a = json::array();
+    for (std::size_t i = 0; i < reminders.size(); ++i) {
+        const auto& r = reminders[i];
+        a.push_back({{"kind", schedule::to_string(r.kind)}, {"at", format_timestamp(r.at)}, {"about", format_timestamp(r.about)},
+                     {"ref", nullable(r.ref)}, {"title", i < titles.size() ? titles[i] : ""}});
+    }
+    return detail::dump(json{{"reminders", std::move(a)}});
+}
+
 std::string events_to_json(const std::vector<Event>& events) {
     std::string out = R"({"events":[)";
     for (std::size_t i = 0; i < events.size(); ++i) {

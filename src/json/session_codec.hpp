@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/session/calendar.hpp"
 #include "core/session/session.hpp"
 
 namespace kollega::json {
@@ -25,5 +26,18 @@ std::string session_view_to_json(const session::SessionState& state, Timestamp n
 Result<std::vector<std::string>> parse_string_array(std::string_view text, const std::string& where);
 /// `{"events":[…]}`.
 std::string events_to_json(const std::vector<Event>& events);
+
+/// A zone `{"name","rule"}` (pointers `<where>/rule`).
+Result<std::pair<std::string, tz::Zone>> parse_tz(std::string_view text, const std::string& where);
+/// A calendar request (docs/sessions.md, calendarIcs); `extra` names members the caller reads
+/// itself (reminders: "actor", "now"), returned as strings.
+Result<calendar::Request> parse_calendar_request(std::string_view text, const std::vector<std::string>& extra_keys,
+                                                 std::vector<std::string>& extra_values);
+/// `{"filename","mimeType","content"}`.
+std::string file_to_json(const std::string& filename, const std::string& mime_type, const std::string& content);
+/// `[{"local","start","offsetMinutes"}]`.
+std::string occurrences_to_json(const std::vector<schedule::Occurrence>& occurrences);
+/// `{"reminders":[{"kind","at","about","ref","title"}]}`.
+std::string reminders_to_json(const std::vector<schedule::Reminder>& reminders, const std::vector<std::string>& titles);
 
 }  // namespace kollega::json

@@ -351,3 +351,30 @@ TEST_CASE("session api: start, act, view and events through JSON", "[session][ap
     e = error_of(api::session_events(state.dump(), R"(["nope","x","y"])", "2027-01-15T08:15:00Z"));
     CHECK(e["path"] == "/ids/0");
 }
+
+TEST_CASE("session: action plans and SBI notes never reach coach or gradebook outputs", "[session][privacy]") {
+    const std::string program = testing::read_fixture("cohort/program.json");
+    const std::string roster = testing::read_fixture("cohort/roster.csv");
+    std::string events = testing::read_fixture("cohort/events.jsonl");
+    if (!events.empty() && events.back() != '\n') events += '\n';
+    events += R"({"id":"0000f001-c0de-4a00-8000-000000000001","actor":"asa","type":"action-plan.written","at":"2027-03-05T13:00:00Z","payload":{"activity":"meeting","text":"SECRET-PLAN-ASA"},"visibility":"group"})" "\n";
+    events += R"({"id":"0000f002-c0de-4a00-8000-000000000002","actor":"bob","type":"feedback.given","at":"2027-03-08T09:00:00Z","payload":{"to":"asa","activity":"checklist","ratings":{"clarity":3},"worked":["SECRET-WORKED-SBI"],"improve":[],"sbi":{"situation":"SECRET-SBI-S","behaviour":"SECRET-SBI-B","impact":"SECRET-SBI-I"}},"visibility":"group"})" "\n";
+    events += R"({"id":"0000f003-c0de-4a00-8000-000000000003","actor":"asa","type":"action-plan.written","at":"2027-03-05T13:00:00Z","payload":{"activity":"goal","text":"SECRET-PLAN-WRONG"},"visibility":"group"})" "\n";
+    const Json cohort = ok_value(api::cohort_view(program, roster, events, "", "en", "2027-04-01T00:00:00Z"));
+    CHECK(cohort.dump().find("SECRET") == std::string::npos);
+    bool wrong_rejected = false;
+    for (const auto& r : cohort["rejected"])
+        if (r["id"] == "0000f003-c0de-4a00-8000-000000000003") wrong_rejected = r["reason"] == "unknown_activity";
+    CHECK(wrong_rejected);
+    for (const auto& l : cohort["learners"])
+        if (l["id"] == "asa") CHECK(l["actionPlans"] == 1);
+    for (const char* format : {"moodle", "canvas", "csv", "ags", "xapi"}) {
+        INFO(format);
+        const Json file = ok_value(api::export_file(format, program, roster, events, "", R"({"audience":"coach","now":"2027-04-01T00:00:00Z"})"));
+        CHECK(file["content"].get<std::string>().find("SECRET-PLAN") == std::string::npos);
+        CHECK(file["content"].get<std::string>().find("SECRET-SBI") == std::string::npos);
+    }
+    // The learner's own export carries their plan; the group's carries the SBI notes.
+    const Json mine = ok_value(api::export_file("xapi", program, roster, events, "", R"({"audience":"learner","learner":"asa","now":"2027-04-01T00:00:00Z"})"));
+    CHECK(mine["content"].get<std::string>().find("SECRET-PLAN-ASA") != std::string::npos);
+}

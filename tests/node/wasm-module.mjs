@@ -20,3 +20,11 @@ export function loadCoachModule() {
     create({ wasmBinary: readFileSync(`${root}build/wasm/kollega-coach-core.wasm`) }));
   return coachCached;
 }
+
+let sessionCached;
+/** The session module (kollega-session.wasm): sessions, forms, role-play, goals, calendar. */
+export function loadSessionModule() {
+  sessionCached ??= import(`${root}build/wasm/kollega-session.mjs`).then(({ default: create }) =>
+    create({ wasmBinary: readFileSync(`${root}build/wasm/kollega-session.wasm`) }));
+  return sessionCached;
+}

@@ -84,6 +84,7 @@ export default {
   'type.session.attended': 'Session attended',
   'type.win.celebrated': 'Win shared',
   'type.resource.shared': 'Resource shared',
+  'type.action-plan.written': 'Action plan written',
   'exports.heading': 'Exports',
   'exports.intro': 'Download the grades for your LMS gradebook, or the progress table for a spreadsheet.',
   'exports.privacy': 'Exports contain progress and grades only — never reflections or feedback texts.',

@@ -84,6 +84,7 @@ export default {
   'type.session.attended': 'Deltok på møte',
   'type.win.celebrated': 'Seier delt',
   'type.resource.shared': 'Tips delt',
+  'type.action-plan.written': 'Handlingsplan skrevet',
   'exports.heading': 'Eksport',
   'exports.intro': 'Last ned resultatene til karakterboken i læringsplattformen, eller fremgangstabellen til et regneark.',
   'exports.privacy': 'Eksportene inneholder bare fremgang og resultater – aldri refleksjoner eller tilbakemeldingstekster.',

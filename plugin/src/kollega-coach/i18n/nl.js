@@ -84,6 +84,7 @@ export default {
   'type.session.attended': 'Bijeenkomst bijgewoond',
   'type.win.celebrated': 'Succes gedeeld',
   'type.resource.shared': 'Bron gedeeld',
+  'type.action-plan.written': 'Actieplan geschreven',
   'exports.heading': 'Exporteren',
   'exports.intro': 'Download de cijfers voor het cijferoverzicht van je leeromgeving, of de voortgangstabel voor een spreadsheet.',
   'exports.privacy': 'Exports bevatten alleen voortgang en cijfers – nooit reflecties of feedbackteksten.',

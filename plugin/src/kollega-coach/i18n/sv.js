@@ -84,6 +84,7 @@ export default {
   'type.session.attended': 'Deltog i träff',
   'type.win.celebrated': 'Framgång delad',
   'type.resource.shared': 'Tips delat',
+  'type.action-plan.written': 'Handlingsplan skriven',
   'exports.heading': 'Export',
   'exports.intro': 'Ladda ner resultaten till lärplattformens betygsbok, eller framstegstabellen till ett kalkylark.',
   'exports.privacy': 'Exporterna innehåller bara framsteg och resultat – aldrig reflektioner eller återkopplingstexter.',
