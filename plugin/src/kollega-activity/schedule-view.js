@@ -53,8 +53,7 @@ export class ScheduleView {
     if (!booked) return;
     const now = this.host.now();
     this.upcoming = core.occurrences(this.cadence, this.startLocal, this.tz, 12).filter((o) => o.start >= now).slice(0, 6);
-    const request = this.#request({ events, actor: learner, now });
-    this.reminders = core.reminders(programText, request).reminders;
+    this.reminders = core.reminders(programText, this.#request({ actor: learner, now }), events).reminders;
     this.#scheduleNotifications();
     void lang;
   }

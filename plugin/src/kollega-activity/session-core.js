@@ -73,8 +73,9 @@ export class SessionCore {
     return this.#call('calendarIcs', program, request);
   }
 
-  reminders(program, request) {
-    return this.#call('reminders', program, request);
+  /** `{reminders: [{kind, at, about, ref, title}]}` from now on, sorted by time. */
+  reminders(program, request, events) {
+    return this.#call('reminders', program, request, events);
   }
 }
 
