@@ -218,6 +218,7 @@ test('session views at phone width in Swedish: no sideways scrolling, Swedish st
     assert.match(await text(view(page).locator('.activity')), /Vilka är här\?/);
     for (const [i, name] of ['Ann', 'Bo', 'Cy'].entries()) await view(page).locator(`#person-${i}`).fill(name);
     await press(page, 'Vi är överens');
+    await view(page).locator('.agreed').waitFor();
     await press(page, 'Starta träffen');
     await view(page).locator('.now').waitFor();
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -228,6 +229,14 @@ test('session views at phone width in Swedish: no sideways scrolling, Swedish st
     }
     assert.match(await text(view(page).locator('.controls')), /Pausa/);
     await assertAccessible(page, 'the running session in Swedish at 375 px');
+    // A reload in the middle of a session resumes it where it was.
+    await press(page, 'Nästa:');
+    const turn = await text(view(page).locator('.now .focus'));
+    await page.reload();
+    await waitForPath(page);
+    await page.locator('kollega-app button[data-open="first-meeting"]').click();
+    await view(page).locator('.now .focus').waitFor();
+    assert.equal(await text(view(page).locator('.now .focus')), turn);
   } finally {
     await context.close();
   }

@@ -354,6 +354,7 @@ export class KollegaApp extends LitElement {
         ? html`<kollega-activity
             .app=${this}
             .kind=${this._open.kind}
+            .language=${this._lang}
             .step=${this._open.step}
             @kollega-close=${(e) => this.#closeView(e.detail?.focus)}
           ></kollega-activity>`
