@@ -202,6 +202,21 @@ test('session: a whole three-person session on one screen, and the events it rec
     assert.equal(plan.visibility, 'group');
     await press(page, 'Back to the path');
     await page.locator('kollega-app li[data-step-id="first-meeting"][data-status="done"]').waitFor();
+
+    // Two weeks later: session 2 knows the people, skips the ground rules (agreed), and shows
+    // last time's action plan at check-in.
+    await page.clock.runFor(14 * 24 * 60 * MIN);
+    await page.locator('kollega-app button[data-open="first-meeting"]').click();
+    await view(page).locator('#start-session').waitFor();
+    assert.match(await text(view(page).locator('.activity > .meta')), /Session 2/);
+    assert.equal(await view(page).locator('#person-1').inputValue(), 'Bo');
+    assert.equal(await view(page).locator('#agree').count(), 0);
+    await press(page, 'Start the session');
+    const previous = view(page).locator('.previous');
+    await previous.waitFor();
+    assert.match(await text(previous), /Since last time.*Ann: Delegate the budget review to Dana/);
+    await press(page, 'End the session');
+    await view(page).locator('.fair-time').waitFor();
     assert.deepEqual(page.problems.pageErrors, []);
   } finally {
     await context.close();
