@@ -116,7 +116,16 @@ test('feedback: the form shows who sees each answer, the balance rule error at i
     for (let i = 0; i < items; i++) {
       const fieldset = ratings.nth(i);
       assert.match(await text(fieldset.locator('.visibility')), /Who will see this: Bo and your group/);
-      await fieldset.locator('input[type="radio"]').nth(2).check();
+      if (i === 0) {
+        // By keyboard: Space picks the focused point, the arrow keys move along the scale.
+        await fieldset.locator('input[type="radio"]').first().focus();
+        await page.keyboard.press('Space');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        assert.equal(await fieldset.locator('input[type="radio"]').nth(2).isChecked(), true);
+      } else {
+        await fieldset.locator('input[type="radio"]').nth(2).check();
+      }
     }
     for (const field of ['worked', 'improve']) {
       assert.match(await text(view(page).locator(`[data-field="${field}"] > .visibility`)), /Bo and your group/);
@@ -147,6 +156,7 @@ test('feedback: the form shows who sees each answer, the balance rule error at i
     assert.deepEqual(given[0].payload.worked, ['You opened with the key message.', 'Calm pace in the Q&A.']);
     assert.deepEqual(given[0].payload.improve, ['Pause after each chart.']);
     assert.equal(Object.keys(given[0].payload.ratings).length, 5);
+    assert.ok(Object.values(given[0].payload.ratings).every((r) => r === 3), JSON.stringify(given[0].payload.ratings));
 
     // Bo's feedback to the learner (made by the same core, stored as Bo's tab would) is received.
     await page.evaluate(async (to) => {
