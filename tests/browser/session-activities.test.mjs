@@ -339,3 +339,39 @@ test('goals: a specific, measurable goal, a check-in with progress, the step don
     await context.close();
   }
 });
+
+test('notifications: once allowed, a reminder that falls due while the page is open becomes a browser notification', async () => {
+  const context = await demo.browser.newContext({ timezoneId: 'Europe/Stockholm', locale: 'en-GB' });
+  try {
+    await context.grantPermissions(['notifications']);
+    await context.addInitScript(() => {
+      // Headless Chromium shows no notifications: record what the page asks for.
+      window.__notifications = [];
+      const Native = window.Notification;
+      window.Notification = class extends Native {
+        constructor(title, options) {
+          super(title, options);
+          window.__notifications.push({ title, body: options?.body });
+        }
+      };
+    });
+    const page = await clockPage(context, '/');
+    await page.locator('kollega-app button[data-open="schedule"]').click();
+    await view(page).locator('#first-meeting').waitFor();
+    // START is 11:00 in Stockholm: a meeting at 13:00 today, its reminder at 12:45.
+    await view(page).locator('#first-meeting').fill('2026-12-01T13:00');
+    await press(page, 'Save the meeting');
+    await view(page).locator('ol.upcoming li').first().waitFor();
+    assert.match(await text(view(page).locator('.reminder-centre')), /Browser notifications are on/);
+    await press(page, 'Back to the path');
+    await page.clock.runFor(100 * MIN);
+    assert.deepEqual(await page.evaluate(() => window.__notifications), []);
+    await page.clock.runFor(10 * MIN);
+    const shown = await page.evaluate(() => window.__notifications);
+    assert.equal(shown.length, 1);
+    assert.match(shown[0].title, /Session coming up/);
+    assert.deepEqual(page.problems.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

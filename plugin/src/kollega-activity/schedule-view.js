@@ -16,6 +16,9 @@ export function localInput(iso, zone) {
 
 const DAY = 24 * 3600 * 1000;
 
+/** Notification timers of this page, by reminder (kept when the view closes: the page is still open). */
+const notificationTimers = new Map();
+
 export class ScheduleView {
   constructor(host) {
     this.host = host;
@@ -25,17 +28,11 @@ export class ScheduleView {
     this.tz = zoneRule();
     this.input = '';
     this.error = null;
-    this.notificationTimers = [];
     this.permission = typeof Notification === 'function' ? Notification.permission : 'unsupported';
   }
 
   async init() {
     await this.#load();
-  }
-
-  dispose() {
-    for (const timer of this.notificationTimers) clearTimeout(timer);
-    this.notificationTimers = [];
   }
 
   async #load() {
@@ -116,16 +113,20 @@ export class ScheduleView {
 
   /** While the page is open: a browser notification when a reminder falls due (opt-in only). */
   #scheduleNotifications() {
-    this.dispose();
     if (this.permission !== 'granted') return;
     const now = Date.now();
     for (const reminder of this.reminders) {
+      const tag = `kollega-${reminder.kind}-${reminder.ref ?? ''}-${reminder.at}`;
       const delay = Date.parse(reminder.at) - now;
-      if (delay < 0 || delay > DAY) continue;
-      this.notificationTimers.push(
+      if (delay < 0 || delay > DAY || notificationTimers.has(tag)) continue;
+      const title = this.#reminderText(reminder);
+      const body = this.host.t.moment(reminder.about ?? reminder.at);
+      notificationTimers.set(
+        tag,
         setTimeout(() => {
+          notificationTimers.delete(tag);
           try {
-            new Notification(this.#reminderText(reminder), { body: this.host.t.moment(reminder.about ?? reminder.at), tag: `kollega-${reminder.kind}-${reminder.at}` });
+            new Notification(title, { body, tag });
           } catch {
             // Some browsers only allow notifications from a service worker: the reminder centre still shows it.
           }
