@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Bundles the plugin (lit + idb + plugin code + the Emscripten glue) into build/plugin/kollega.js,
 // the admin page's editor into a separate build/plugin/kollega-admin.js and the coach dashboard
-// into build/plugin/kollega-coach.js (so learners never load either), copies kollega-core.wasm next to them and the built-in programs (programs/*.json, plus an
+// into build/plugin/kollega-coach.js (so learners never load either), the learner's lazily loaded
+// session views into build/plugin/kollega-activities.js (with kollega-session.wasm: loaded by a
+// dynamic import when a learner opens one, never in the first load), copies kollega-core.wasm next to them and the built-in programs (programs/*.json, plus an
 // index.json for the editor's picker) into build/plugin/programs/.
 // Usage: node scripts/build-plugin.mjs [--no-minify]
 import { build, transform } from 'esbuild';
@@ -16,9 +18,13 @@ const outDir = join(root, 'build/plugin');
 const wasmDir = join(root, 'build/wasm');
 const programsDir = join(root, 'programs');
 
-/** The bundles: the learner's (the only one counted in the first-load size), the admin page's and the coach's. */
+/**
+ * The bundles: the learner's (the only one counted in the first-load size), the learner's lazily
+ * loaded activities, the admin page's and the coach's.
+ */
 export const ENTRIES = [
   { entry: 'plugin/src/index.js', file: 'kollega.js', meta: 'meta.json' },
+  { entry: 'plugin/src/activities.js', file: 'kollega-activities.js', meta: 'meta-activities.json' },
   { entry: 'plugin/src/admin.js', file: 'kollega-admin.js', meta: 'meta-admin.json' },
   { entry: 'plugin/src/coach.js', file: 'kollega-coach.js', meta: 'meta-coach.json' },
   // LMS host bundles, imported by select-host.js only when <kollega-app host="…"> asks (docs/hosts.md).
@@ -26,6 +32,9 @@ export const ENTRIES = [
   // The cmi5 host; it also exports XapiStore for a page that keeps events in an LRS without cmi5.
   { entry: 'plugin/src/hosts/cmi5.js', file: 'kollega-cmi5.js', meta: 'meta-cmi5.json' },
 ];
+
+/** The wasm modules (each with its Emscripten glue, `.mjs`, bundled into its JS). */
+const WASM_FILES = ['kollega-core.wasm', 'kollega-coach-core.wasm', 'kollega-session.wasm'];
 
 async function exists(path) {
   return stat(path).then(
@@ -48,9 +57,9 @@ function minifiedCssText(minify) {
   };
 }
 
-/** Builds the plugin; returns `{'kollega.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-core.wasm': {bytes, gzipBytes}, inputs}`. */
+/** Builds the plugin; returns `{'kollega.js', 'kollega-activities.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-core.wasm', 'kollega-session.wasm': {bytes, gzipBytes}, inputs}`. */
 export async function buildPlugin({ minify = true, quiet = false } = {}) {
-  for (const file of ['kollega-core.mjs', 'kollega-core.wasm', 'kollega-coach-core.mjs', 'kollega-coach-core.wasm']) {
+  for (const file of WASM_FILES.flatMap((f) => [f.replace(/\.wasm$/, '.mjs'), f])) {
     if (!(await exists(join(wasmDir, file)))) {
       throw new Error(`build/wasm/${file} is missing: run \`make wasm\` first.`);
     }
@@ -76,12 +85,11 @@ export async function buildPlugin({ minify = true, quiet = false } = {}) {
     metafiles[file] = result.metafile;
     await writeFile(join(outDir, meta), JSON.stringify(result.metafile, null, 1));
   }
-  await copyFile(join(wasmDir, 'kollega-core.wasm'), join(outDir, 'kollega-core.wasm'));
-  await copyFile(join(wasmDir, 'kollega-coach-core.wasm'), join(outDir, 'kollega-coach-core.wasm'));
+  for (const file of WASM_FILES) await copyFile(join(wasmDir, file), join(outDir, file));
   await copyPrograms();
 
   const sizes = {};
-  for (const file of ['kollega.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-core.wasm']) {
+  for (const file of ['kollega.js', 'kollega-activities.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-core.wasm', 'kollega-session.wasm']) {
     const bytes = await readFile(join(outDir, file));
     sizes[file] = { bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
   }
@@ -106,6 +114,9 @@ export async function buildPlugin({ minify = true, quiet = false } = {}) {
     }
     for (const [group, bytes] of Object.entries(groups).sort((a, b) => b[1] - a[1])) {
       console.log(`  ${group.padEnd(18)} ${kb(bytes)}`);
+    }
+    for (const file of ['kollega-activities.js', 'kollega-session.wasm']) {
+      console.log(`build/plugin/${file}: ${kb(sizes[file].bytes)} (${kb(sizes[file].gzipBytes)} gzip) — loaded when a learner opens a session view, not in the first load`);
     }
     const admin = sizes['kollega-admin.js'];
     console.log(`build/plugin/kollega-admin.js: ${kb(admin.bytes)} (${kb(admin.gzipBytes)} gzip) — admin page only, not in the learner's first load`);

@@ -25,6 +25,8 @@ export function sizeReport(root, pluginDir = join(root, 'build/plugin')) {
     { what: 'plugin bundle: plugin JS + lit + idb + CSS + glue', file: 'kollega.js', bytes: bundle.length, gzipBytes: gz(bundle) },
   ];
   for (const [name, what] of [
+    ['kollega-activities.js', "learner's session views (runner, forms, role-play, goals, schedule): loaded on first use, not in the first load"],
+    ['kollega-session.wasm', 'session module (sessions, forms, goals, calendar): loaded with kollega-activities.js, not in the first load'],
     ['kollega-admin.js', 'admin page bundle (program editor; never loaded by learners)'],
     ['kollega-coach.js', 'coach dashboard bundle (never loaded by learners)'],
     ['kollega-coach-core.wasm', "coach's core: adds the cohort view and exports (never loaded by learners)"],

@@ -24,7 +24,7 @@ function coreFunction(module, name) {
  * across the boundary; if something is (an escaped C++ exception arrives as a bare number), it
  * still becomes a KollegaError rather than a stray value.
  */
-function call(fn, ...args) {
+export function call(fn, ...args) {
   try {
     return fn(...args);
   } catch (cause) {
@@ -44,7 +44,7 @@ function normalizeProblem(problem) {
 }
 
 /** Parses a core result string and returns its value, or throws a KollegaError. */
-function unwrap(resultText) {
+export function unwrap(resultText) {
   let result;
   try {
     result = JSON.parse(resultText);

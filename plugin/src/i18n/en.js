@@ -137,4 +137,12 @@ export default {
   'error.invalid_value': 'A value in the data is not allowed.',
   'error.problems': 'All problems found:',
   'error.unknown': 'Something unexpected went wrong.',
+  'open.session': 'Start the session',
+  'open.observation': 'Give feedback',
+  'open.role-play': 'Play the role-play',
+  'open.goal': 'Work on your goal',
+  'open.schedule': 'Schedule and reminders',
+  'open.goals': 'Your goals',
+  'open.feedback': 'Feedback for you',
+  'error.activity_load_failed': 'kollega-activities.js could not be loaded: upload it next to kollega.js.',
 };

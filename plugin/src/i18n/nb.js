@@ -137,4 +137,12 @@ export default {
   'error.invalid_value': 'En verdi i dataene er ikke tillatt.',
   'error.problems': 'Alle problemene som ble funnet:',
   'error.unknown': 'Noe uventet gikk galt.',
+  'open.session': 'Start møtet',
+  'open.observation': 'Gi tilbakemelding',
+  'open.role-play': 'Spill rollespillet',
+  'open.goal': 'Jobb med målet ditt',
+  'open.schedule': 'Møteplan og påminnelser',
+  'open.goals': 'Målene dine',
+  'open.feedback': 'Tilbakemeldinger til deg',
+  'error.activity_load_failed': 'kollega-activities.js kunne ikke lastes: legg den ved siden av kollega.js.',
 };

@@ -137,4 +137,12 @@ export default {
   'error.invalid_value': 'Een waarde in de gegevens is niet toegestaan.',
   'error.problems': 'Alle gevonden problemen:',
   'error.unknown': 'Er ging iets onverwachts mis.',
+  'open.session': 'Start de bijeenkomst',
+  'open.observation': 'Geef feedback',
+  'open.role-play': 'Speel het rollenspel',
+  'open.goal': 'Werk aan je doel',
+  'open.schedule': 'Planning en herinneringen',
+  'open.goals': 'Je doelen',
+  'open.feedback': 'Feedback voor jou',
+  'error.activity_load_failed': 'kollega-activities.js kon niet worden geladen: zet het naast kollega.js.',
 };

@@ -137,4 +137,12 @@ export default {
   'error.invalid_value': 'Ett värde i datan är inte tillåtet.',
   'error.problems': 'Alla problem som hittades:',
   'error.unknown': 'Något oväntat gick fel.',
+  'open.session': 'Starta träffen',
+  'open.observation': 'Ge återkoppling',
+  'open.role-play': 'Spela rollspelet',
+  'open.goal': 'Arbeta med ditt mål',
+  'open.schedule': 'Schema och påminnelser',
+  'open.goals': 'Dina mål',
+  'open.feedback': 'Återkoppling till dig',
+  'error.activity_load_failed': 'kollega-activities.js kunde inte laddas: lägg den bredvid kollega.js.',
 };

@@ -13,22 +13,8 @@ import styles from './kollega-app.css';
 import theme from '../theme/theme.css';
 import errorStyles from '../error-view/error-view.css';
 
-/** Each event type's most open visibility (docs/events.md): recordEvent's default. */
-const MOST_OPEN = {
-  'ground-rules.agreed': 'gradebook',
-  'step.completed': 'coach',
-  'goal.set': 'group',
-  'goal.checked-in': 'group',
-  'reflection.written': 'private',
-  'feedback.given': 'group',
-  'role-play.completed': 'gradebook',
-  'session.scheduled': 'group',
-  'session.attended': 'gradebook',
-  'win.celebrated': 'group',
-  'resource.shared': 'group',
-};
-
-const VISIBILITIES = ['private', 'group', 'coach', 'gradebook'];
+/** Activity kinds with a view in the activities bundle. */
+const OPENS = new Set(['session', 'observation', 'role-play', 'goal']);
 
 /** The performance mark set when the path is first on screen (used by bench/browser-first-render.mjs). */
 export const FIRST_RENDER_MARK = 'kollega:first-render';
@@ -94,6 +80,7 @@ export class KollegaApp extends LitElement {
     _announcement: { state: true },
     _savingStep: { state: true },
     _lang: { state: true },
+    _open: { state: true },
   };
 
   #core = null;
@@ -122,6 +109,7 @@ export class KollegaApp extends LitElement {
     this._announcement = '';
     this._savingStep = null;
     this._lang = 'en';
+    this._open = null;
     new LanguageController(this, () => {
       if (this._phase === 'ready') this.#refresh().catch((e) => this.#fail(e));
     });
@@ -184,6 +172,11 @@ export class KollegaApp extends LitElement {
     return this._view;
   }
 
+  /** Reads the events again and re-renders the path (after events were stored elsewhere). */
+  refresh() {
+    return this.#refresh();
+  }
+
   /** Reloads program, core and events (e.g. after fixing an error). */
   reload() {
     return this.#load();
@@ -218,37 +211,42 @@ export class KollegaApp extends LitElement {
    * cohort fold knows (e.g. feedback balance) are the caller's to check first (the session
    * module's feedbackEvent does). Then it is stored and the path re-rendered. Resolves to the
    * stored event; rejects with a KollegaError whose path points into the event (`/payload/goal`).
+   * The work is done in kollega-activities.js (record-event.js), loaded on the first call, so
+   * the first load does not carry it.
    */
   async recordEvent(fields) {
     if (this._phase !== 'ready') throw new KollegaError('not_ready', 'The path is not loaded yet.', '');
-    const { type, visibility, payload, id, at, actor: _ignored, ...rest } = fields ?? {};
-    const event = {
-      id: id ?? randomUuid(),
-      actor: this.#learnerId(),
-      type: String(type ?? ''),
-      at: at ?? new Date().toISOString(),
-      payload: payload ?? rest,
-      visibility: visibility ?? MOST_OPEN[type] ?? 'private',
-    };
-    const open = VISIBILITIES.indexOf(MOST_OPEN[event.type]);
-    if (open >= 0 && VISIBILITIES.indexOf(event.visibility) > open) {
-      throw new KollegaError('visibility_too_open', `A ${event.type} event may be at most ${MOST_OPEN[event.type]}.`, '/visibility');
-    }
-    const events = await this.#store.list(this.#programId);
-    let view;
+    return (await this.#activities()).recordEvent(this, fields);
+  }
+
+  /** The lazily loaded activities bundle (kollega-activities.js, next to kollega.js). */
+  #activities() {
+    return import(/* @vite-ignore */ new URL('kollega-activities.js', import.meta.url).href);
+  }
+
+  /**
+   * Opens a view of the lazily loaded activities bundle (kollega-activities.js, next to
+   * kollega.js): `kind` is a step's activity kind (`session`, `observation`, `role-play`,
+   * `goal`) with its `step`, or `schedule`, `feedback` (received) or `goals` without one.
+   */
+  async openView(kind, step = null) {
+    this._actionError = null;
     try {
-      view = this.#core.pathView(this.#programText, [...events, event], event.actor, this._lang, event.at);
+      await this.#activities();
+      this._open = { kind, step };
     } catch (error) {
-      const prefix = `/events/${events.length}`;
-      if (error instanceof KollegaError && error.path.startsWith(prefix)) throw new KollegaError(error.code, error.message, error.path.slice(prefix.length));
-      throw error;
+      this._actionError = new KollegaError('activity_load_failed', String(error?.message ?? error), '');
     }
-    const rejection = view.rejected.find((r) => r.id === event.id);
-    if (rejection) throw new KollegaError(rejection.reason, `The ${event.type} event was not accepted: ${rejection.reason}.`, '');
-    await this.#store.put(this.#programId, event);
-    await this.#refresh();
-    this.#emit('kollega-event-recorded', { programId: this.#programId, event });
-    return event;
+  }
+
+  /** What the activities bundle needs of the element (kept small: the bundle does the rest). */
+  get activityContext() {
+    return { core: this.#core, programText: this.#programText, programId: this.#programId, learner: this.#learnerId(), lang: this._lang, view: this._view };
+  }
+
+  #closeView(focus) {
+    this._open = null;
+    this.updateComplete.then(() => this.renderRoot.querySelector(focus ? `[data-open="${CSS.escape(focus)}"]` : '.tools button')?.focus());
   }
 
   get #t() {
@@ -380,7 +378,17 @@ export class KollegaApp extends LitElement {
     >
       ${this._phase === 'loading' ? html`<p class="loading" role="status">${t.t('loading')}</p>` : nothing}
       ${this._phase === 'error' && this._error ? this.#renderError(this._error, 'error.title', true) : nothing}
-      ${ready ? this.#renderPath(this._view) : nothing}
+      ${ready && this._open
+        ? html`<kollega-activity
+            .app=${this}
+            .kind=${this._open.kind}
+            .language=${this._lang}
+            .step=${this._open.step}
+            @kollega-close=${(e) => this.#closeView(e.detail?.focus)}
+          ></kollega-activity>`
+        : ready
+          ? this.#renderPath(this._view)
+          : nothing}
       ${this.#host?.notices.map((n) => n.level === 'info'
         ? html`<div class="notice" role="status" data-code=${n.code}>${n.text(t.lang)}</div>`
         : html`<div class="error" role="alert" data-code=${n.code}>${n.text(t.lang)}</div>`)}
@@ -396,6 +404,11 @@ export class KollegaApp extends LitElement {
       <h2 class="title" id="kollega-title">${view.program.title}</h2>
       ${view.program.description ? html`<p class="description">${view.program.description}</p>` : nothing}
       ${renderProgramFacts(t, view.program)} ${renderGroundRules(t, view.program.groundRules)}
+      <div class="tools">
+        ${['schedule', 'goals', 'feedback'].map(
+          (kind) => html`<button type="button" class="secondary" data-open=${kind} @click=${() => this.openView(kind)}>${t.t(`open.${kind}`)}</button>`,
+        )}
+      </div>
       <div class="progress">
         <p class="progress-text" id="kollega-progress">${progressText}</p>
         <div
@@ -444,6 +457,11 @@ export class KollegaApp extends LitElement {
         : nothing}
       ${status === 'locked' ? this.#renderLockReasons(step, titles) : nothing}
       ${renderActivity(t, step)}
+      ${OPENS.has(step.activity?.kind) && status !== 'locked'
+        ? html`<button type="button" class="secondary" data-open=${step.id} @click=${() => this.openView(step.activity.kind, step)}>
+            ${t.t(`open.${step.activity.kind}`)}<span class="visually-hidden">: ${step.title}</span>
+          </button>`
+        : nothing}
       ${status === 'next' || status === 'available'
         ? html`<div class="actions">
             <button
