@@ -60,6 +60,7 @@ struct Search::Impl {
     int stalls = 0;
     bool finished = false;
     const char* method = "search";
+    bool use_constructions = true;
     Rng rng;
     std::vector<int> tabu_group;  ///< per round*n+person: the slot they left
     std::vector<long long> tabu_until;
@@ -99,7 +100,7 @@ void Search::Impl::start() {
     mark.assign(n, 0);
     greedy();
     save_best();
-    try_construction();
+    if (use_constructions) try_construction();
     finished = at_bounds();
 }
 
@@ -510,7 +511,9 @@ void Search::Impl::perturb() {
     since_best = 0;
 }
 
-Search::Search(const Problem& problem, std::uint64_t seed) : impl_(std::make_unique<Impl>(problem, seed)) {
+Search::Search(const Problem& problem, std::uint64_t seed, bool use_constructions)
+    : impl_(std::make_unique<Impl>(problem, seed)) {
+    impl_->use_constructions = use_constructions;
     if (validate(problem).empty()) {
         impl_->start();
     } else {

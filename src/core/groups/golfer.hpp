@@ -52,8 +52,10 @@ std::vector<std::vector<int>> group_sizes(const Problem& problem);
 /// An anytime search: call run() in slices (the Web Worker posts progress between slices).
 class Search {
 public:
-    /// Prepares the search; check problem() errors with validate() first.
-    Search(const Problem& problem, std::uint64_t seed);
+    /// Prepares the search; check problem() errors with validate() first. Without
+    /// `use_constructions` the search starts from the greedy schedule even where a finite-field
+    /// design would answer at once (for measuring the search itself).
+    Search(const Problem& problem, std::uint64_t seed, bool use_constructions = true);
     /// Releases the search state.
     ~Search();
     /// Moves a search.
