@@ -82,6 +82,7 @@ struct Outcome {
     double ms;
     long long iterations;
     bool solved;
+    std::string method;
 };
 
 Outcome solve(const Problem& p, std::uint64_t seed, double max_seconds, bool constructions) {
@@ -94,8 +95,8 @@ Outcome solve(const Problem& p, std::uint64_t seed, double max_seconds, bool con
     double ms = 0;
     while (true) {
         ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        if (done()) return {ms, search.iterations(), true};
-        if (ms > max_seconds * 1000) return {ms, search.iterations(), false};
+        if (done()) return {ms, search.iterations(), true, search.method()};
+        if (ms > max_seconds * 1000) return {ms, search.iterations(), false, search.method()};
         search.run(200);
     }
 }
@@ -136,12 +137,9 @@ int main(int argc, char** argv) {
             times.push_back(o.ms);
             iterations.push_back(o.iterations);
             solved += o.solved ? 1 : 0;
+            if (method.empty() || o.solved) method = o.method;
             std::fprintf(stderr, "%s seed %d: %s in %.2f ms, %lld iterations\n", inst.name.c_str(), seed,
                          o.solved ? "zero repeats" : "NOT solved", o.ms, o.iterations);
-        }
-        {
-            Search probe(inst.problem, 1, inst.constructions);
-            method = probe.method();
         }
         std::vector<double> sorted = times;
         std::sort(sorted.begin(), sorted.end());

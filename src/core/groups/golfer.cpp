@@ -11,6 +11,7 @@
 #include "core/groups/construction.hpp"
 #include "core/groups/golfer_internal.hpp"
 #include "core/groups/golfer_rng.hpp"
+#include "core/groups/golfer_symmetric.hpp"
 
 namespace kollega::groups {
 
@@ -61,6 +62,8 @@ struct Search::Impl {
     bool finished = false;
     const char* method = "search";
     bool use_constructions = true;
+    std::vector<std::unique_ptr<SymmetricSearch>> symmetric;  ///< one per group order, taking turns
+    std::size_t symmetric_next = 0;
     Rng rng;
     std::vector<int> tabu_group;  ///< per round*n+person: the slot they left
     std::vector<long long> tabu_until;
@@ -75,6 +78,9 @@ struct Search::Impl {
     void start();
     void greedy();
     bool try_construction();
+    bool pure() const;
+    bool install(const Schedule& schedule, const char* name);
+    long long run_symmetric(long long iterations);
     void rebuild();
     void save_best();
     void restore(const std::vector<std::vector<int>>& assign);
@@ -100,7 +106,10 @@ void Search::Impl::start() {
     mark.assign(n, 0);
     greedy();
     save_best();
-    if (use_constructions) try_construction();
+    if (use_constructions && !try_construction() && pure() && n <= 512)
+        for (int m : SymmetricSearch::orders(n / problem.min_size, problem.min_size, rounds))
+            symmetric.push_back(std::make_unique<SymmetricSearch>(n / problem.min_size, problem.min_size, rounds, m,
+                                                                  rng.next()));
     finished = at_bounds();
 }
 
@@ -250,18 +259,21 @@ void Search::Impl::restore(const std::vector<std::vector<int>>& assign) {
     rebuild();
 }
 
-bool Search::Impl::try_construction() {
-    // Only a pure social golfer instance: equal sizes, no history, no pins, no forbidden pairs, no
-    // soft costs. (A relabelling could serve constrained problems too; see docs/groups-engine.md.)
+// A pure social golfer instance: equal sizes, no history, no pins, no forbidden pairs, no soft
+// costs. (Constrained problems go to the search; see docs/groups-engine.md.)
+bool Search::Impl::pure() const {
     if (!problem.keep_together.empty() || !problem.locked.empty() || d.any_cost) return false;
     if (std::any_of(d.forbidden.begin(), d.forbidden.end(), [](std::uint8_t f) { return f != 0; })) return false;
     if (std::any_of(d.met.begin(), d.met.end(), [](std::uint16_t m) { return m != 0; })) return false;
-    if (problem.min_size != problem.max_size || n % problem.min_size != 0) return false;
-    Construction built = construct(n / problem.min_size, problem.min_size, rounds);
-    if (built.schedule.empty()) return false;
+    return problem.min_size == problem.max_size && n % problem.min_size == 0;
+}
+
+// Makes `schedule` the current one; keeps it as the best when it is better. False (and the best
+// restored as current) otherwise.
+bool Search::Impl::install(const Schedule& schedule, const char* name) {
     for (int r = 0; r < rounds; ++r) {
         Round& rd = cur[r];
-        rd.groups = built.schedule[r];
+        rd.groups = schedule[r];
         rd.fixed.assign(rd.groups.size(), 0);
         rd.group_of.assign(n, -1);
         for (std::size_t g = 0; g < rd.groups.size(); ++g)
@@ -273,8 +285,28 @@ bool Search::Impl::try_construction() {
         return false;
     }
     save_best();
-    method = built.name;
+    method = name;
     return true;
+}
+
+bool Search::Impl::try_construction() {
+    if (!pure()) return false;
+    Construction built = construct(n / problem.min_size, problem.min_size, rounds);
+    return !built.schedule.empty() && install(built.schedule, built.name);
+}
+
+// Steps of the symmetric searches, in turns; installs the first zero-repeat schedule found.
+long long Search::Impl::run_symmetric(long long steps) {
+    SymmetricSearch& search = *symmetric[symmetric_next];
+    symmetric_next = (symmetric_next + 1) % symmetric.size();
+    const long long before = search.iterations();
+    if (search.run(steps)) {
+        install(search.expand(), "symmetric-search");
+        symmetric.clear();
+        finished = at_bounds();
+        return steps;
+    }
+    return search.iterations() - before;
 }
 
 // The cost change of swapping the people `xs` (all in slot ga) with `ys` (all in slot gb).
@@ -530,6 +562,14 @@ bool Search::run(long long iterations) {
     if (s.finished) return true;
     const long long stall_limit = 200 + 20LL * s.n;
     for (long long k = 0; k < iterations; ++k) {
+        // Every 64 steps, the symmetric searches (pure instances only) get as many.
+        if (!s.symmetric.empty() && k % 128 == 0) {
+            const long long used = s.run_symmetric(std::min<long long>(64, iterations - k));
+            s.iterations += used;
+            k += used;
+            if (s.finished) break;
+            if (k >= iterations) break;
+        }
         if (!s.step()) {
             s.finished = true;
             break;
