@@ -288,6 +288,29 @@ TEST_CASE("Groups engine: the lower bound counts unavoidable repeats", "[groups]
     CHECK(kept.best_cost().repeats_squared >= kept.repeats_lower_bound());
 }
 
+TEST_CASE("Groups engine: soft costs are lowered once repeats are gone; a lone group is done", "[groups]") {
+    // Two departments of 6: soft cost 1 for each meeting of colleagues.
+    Problem p;
+    p.people = 12;
+    p.rounds = 2;
+    p.min_size = 2;
+    p.max_size = 2;
+    p.pair_cost.assign(144, 0);
+    for (int a = 0; a < 12; ++a)
+        for (int b = 0; b < 12; ++b)
+            if (a != b && a / 6 == b / 6) p.pair_cost[static_cast<std::size_t>(a) * 12 + b] = 1;
+    Search search(p, 9);
+    REQUIRE(search.run(20000));  // the bound (0) is reachable: every pair mixes departments
+    CHECK(search.best_cost().soft == 0);
+    CHECK(search.best_cost().repeats_squared == 0);
+
+    Problem lone = golfers(1, 4, 3);  // one group: nothing can move, every round the same
+    Search only(lone, 1);
+    CHECK(only.run(10));
+    CHECK(only.best_cost().repeats_squared == 6 * 4);
+    CHECK(only.repeats_lower_bound() == 6 * 4);
+}
+
 TEST_CASE("Groups engine: mixed sizes place everyone and avoid repeats", "[groups]") {
     Problem p;
     p.people = 22;

@@ -110,7 +110,10 @@ void Search::Impl::start() {
         for (int m : SymmetricSearch::orders(n / problem.min_size, problem.min_size, rounds))
             symmetric.push_back(std::make_unique<SymmetricSearch>(n / problem.min_size, problem.min_size, rounds, m,
                                                                   rng.next()));
-    finished = at_bounds();
+    // Nothing can move when no round has two free groups.
+    bool movable = false;
+    for (const auto& rd : cur) movable = movable || std::count(rd.fixed.begin(), rd.fixed.end(), 0) >= 2;
+    finished = at_bounds() || !movable;
 }
 
 bool Search::Impl::unit_intact(const Round& rd, int person) const {
@@ -503,7 +506,10 @@ bool Search::Impl::step() {
         const int samples = std::min(n, 8);
         for (int k = 0; k < samples; ++k) consider(r, rng.below(n), true);
     }
-    if (chosen.r < 0) return any_conflict ? (perturb(), true) : false;
+    if (chosen.r < 0) {
+        if (any_conflict) perturb();  // every move tabu: shake the best schedule
+        return true;                  // (soft phase: another sample next step)
+    }
     apply(chosen.r, chosen.ga, chosen.xs, chosen.gb, chosen.ys, chosen.dl);
     const long long tenure = 4 + rng.below(std::max(4, n / 4));
     for (int x : chosen.xs) {
