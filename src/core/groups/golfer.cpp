@@ -303,13 +303,14 @@ long long Search::Impl::run_symmetric(long long steps) {
     SymmetricSearch& search = *symmetric[symmetric_next];
     symmetric_next = (symmetric_next + 1) % symmetric.size();
     const long long before = search.iterations();
-    if (search.run(steps)) {
+    const bool solved = search.run(steps);
+    const long long used = search.iterations() - before;
+    if (solved) {
         install(search.expand(), "symmetric-search");
         symmetric.clear();
         finished = at_bounds();
-        return steps;
     }
-    return search.iterations() - before;
+    return used;
 }
 
 // The cost change of swapping the people `xs` (all in slot ga) with `ys` (all in slot gb).
@@ -573,6 +574,7 @@ bool Search::run(long long iterations) {
             const long long used = s.run_symmetric(std::min<long long>(64, iterations - k));
             s.iterations += used;
             k += used;
+            if (used == 0) ++k;  // (cannot happen: a search that is not solved takes its steps)
             if (s.finished) break;
             if (k >= iterations) break;
         }
