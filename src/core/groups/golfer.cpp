@@ -69,6 +69,17 @@ struct Search::Impl {
     std::vector<long long> tabu_until;
     std::vector<int> mark;
     int stamp = 0;
+    // Gain tables (Dotú & Van Hentenryck evaluate swaps in O(1) the same way): for round r,
+    // person p and slot g, the repeats^2 that p would add by joining g; and what p would save by
+    // leaving its own group. Kept when rounds*n*slots is at most 8M entries.
+    bool tables = false;
+    bool plain = true;  ///< no forbidden pairs, kept units or soft costs: swaps change repeats only
+    int slots = 0;      ///< the most groups in a round
+    std::vector<int> gain, loss;
+    struct Change {
+        int p, q, by;
+    };
+    std::vector<Change> changes;
 
     Impl(const Problem& p, std::uint64_t seed) : problem(p), rng(seed) {}
 
@@ -86,6 +97,12 @@ struct Search::Impl {
     void restore(const std::vector<std::vector<int>>& assign);
     Delta delta(const Round& rd, int ga, const std::vector<int>& xs, int gb, const std::vector<int>& ys);
     void apply(int r, int ga, const std::vector<int>& xs, int gb, const std::vector<int>& ys, const Delta& dl);
+    void change_meetings(int p, int q, int by);
+    void build_tables();
+    Delta swap_delta(int r, int a, int ga, int b, int gb);
+    static int increase(int m) { return m >= 1 ? 2 * m - 1 : 0; }  ///< repeats^2 added by one more meeting
+    static int decrease(int m) { return m >= 2 ? 2 * m - 3 : 0; }  ///< repeats^2 saved by one fewer
+    int& gain_at(int r, int p, int g) { return gain[(static_cast<std::size_t>(r) * n + p) * slots + g]; }
     bool unit_intact(const Round& rd, int person) const;
     bool step();
     void perturb();
@@ -104,6 +121,14 @@ void Search::Impl::start() {
     tabu_group.assign(static_cast<std::size_t>(rounds) * n, -1);
     tabu_until.assign(static_cast<std::size_t>(rounds) * n, 0);
     mark.assign(n, 0);
+    for (const auto& sizes : group_sizes(problem)) slots = std::max(slots, static_cast<int>(sizes.size()));
+    plain = !d.any_cost && std::none_of(d.forbidden.begin(), d.forbidden.end(), [](std::uint8_t f) { return f != 0; }) &&
+            std::all_of(comps.members.begin(), comps.members.end(), [](const auto& m) { return m.size() == 1; });
+    tables = static_cast<long long>(rounds) * n * slots <= (4LL << 20);
+    if (tables) {
+        gain.assign(static_cast<std::size_t>(rounds) * n * slots, 0);
+        loss.assign(static_cast<std::size_t>(rounds) * n, 0);
+    }
     greedy();
     save_best();
     if (use_constructions && !try_construction() && pure() && n <= 512)
@@ -242,6 +267,7 @@ void Search::Impl::rebuild() {
             for (std::size_t i = 0; i < members.size(); ++i)
                 for (std::size_t j = i + 1; j < members.size(); ++j)
                     if (rd.group_of[members[i]] != rd.group_of[members[j]]) ++cost.hard;
+    build_tables();
 }
 
 void Search::Impl::save_best() {
@@ -319,7 +345,7 @@ Delta Search::Impl::delta(const Round& rd, int ga, const std::vector<int>& xs, i
     for (int x : xs) mark[x] = stamp;
     for (int y : ys) mark[y] = stamp;
     Delta dl;
-    const auto gain = [&](int p, int q) {
+    const auto joins = [&](int p, int q) {
         const std::size_t i = at(p, q);
         const int m = met[i];
         if (m >= 1) {
@@ -330,7 +356,7 @@ Delta Search::Impl::delta(const Round& rd, int ga, const std::vector<int>& xs, i
         if (same_unit(p, q)) --dl.hard;
         dl.soft += d.cost[i];
     };
-    const auto lose = [&](int p, int q) {
+    const auto leaves = [&](int p, int q) {
         const std::size_t i = at(p, q);
         const int m = met[i];
         if (m >= 2) {
@@ -343,13 +369,13 @@ Delta Search::Impl::delta(const Round& rd, int ga, const std::vector<int>& xs, i
     };
     for (int c : rd.groups[ga]) {
         if (mark[c] == stamp) continue;
-        for (int x : xs) lose(x, c);
-        for (int y : ys) gain(y, c);
+        for (int x : xs) leaves(x, c);
+        for (int y : ys) joins(y, c);
     }
     for (int c : rd.groups[gb]) {
         if (mark[c] == stamp) continue;
-        for (int y : ys) lose(y, c);
-        for (int x : xs) gain(x, c);
+        for (int y : ys) leaves(y, c);
+        for (int x : xs) joins(x, c);
     }
     return dl;
 }
@@ -359,27 +385,17 @@ void Search::Impl::apply(int r, int ga, const std::vector<int>& xs, int gb, cons
     ++stamp;
     for (int x : xs) mark[x] = stamp;
     for (int y : ys) mark[y] = stamp;
+    // The pairs whose meetings change, read from the groups before the move.
+    changes.clear();
     for (int c : rd.groups[ga]) {
         if (mark[c] == stamp) continue;
-        for (int x : xs) {
-            --met[at(x, c)];
-            --met[at(c, x)];
-        }
-        for (int y : ys) {
-            ++met[at(y, c)];
-            ++met[at(c, y)];
-        }
+        for (int x : xs) changes.push_back({x, c, -1});
+        for (int y : ys) changes.push_back({y, c, +1});
     }
     for (int c : rd.groups[gb]) {
         if (mark[c] == stamp) continue;
-        for (int y : ys) {
-            --met[at(y, c)];
-            --met[at(c, y)];
-        }
-        for (int x : xs) {
-            ++met[at(x, c)];
-            ++met[at(c, x)];
-        }
+        for (int y : ys) changes.push_back({y, c, -1});
+        for (int x : xs) changes.push_back({x, c, +1});
     }
     auto& a = rd.groups[ga];
     auto& b = rd.groups[gb];
@@ -389,10 +405,89 @@ void Search::Impl::apply(int r, int ga, const std::vector<int>& xs, int gb, cons
         rd.group_of[xs[k]] = gb;
         rd.group_of[ys[k]] = ga;
     }
+    if (tables) {
+        // Moved people change the gain of everyone toward groups ga and gb of this round.
+        for (std::size_t k = 0; k < xs.size(); ++k)
+            for (int p = 0; p < n; ++p) {
+                const int ix = increase(met[at(p, xs[k])]);
+                const int iy = increase(met[at(p, ys[k])]);
+                gain_at(r, p, ga) += iy - ix;
+                gain_at(r, p, gb) += ix - iy;
+            }
+    }
+    for (const Change& c : changes) change_meetings(c.p, c.q, c.by);
+    if (tables) {
+        for (int g : {ga, gb})
+            for (int p : rd.groups[g]) {
+                int sum = 0;
+                for (int c : rd.groups[g])
+                    if (c != p) sum += decrease(met[at(p, c)]);
+                loss[static_cast<std::size_t>(r) * n + p] = sum;
+            }
+    }
     cost.hard += dl.hard;
     cost.repeats_squared += dl.rsq;
     cost.repeats += dl.rep;
     cost.soft += dl.soft;
+}
+
+// One more (or one fewer) meeting of p and q, with the gain tables of every round.
+void Search::Impl::change_meetings(int p, int q, int by) {
+    const int old = met[at(p, q)];
+    const int now = old + by;
+    met[at(p, q)] = static_cast<std::uint16_t>(now);
+    met[at(q, p)] = static_cast<std::uint16_t>(now);
+    if (!tables) return;
+    const int di = increase(now) - increase(old);
+    const int dd = decrease(now) - decrease(old);
+    for (int r = 0; r < rounds; ++r) {
+        const int gp = cur[r].group_of[p];
+        const int gq = cur[r].group_of[q];
+        gain_at(r, p, gq) += di;
+        gain_at(r, q, gp) += di;
+        if (gp == gq) {
+            loss[static_cast<std::size_t>(r) * n + p] += dd;
+            loss[static_cast<std::size_t>(r) * n + q] += dd;
+        }
+    }
+}
+
+// The gain and loss tables from scratch (after rebuild()).
+void Search::Impl::build_tables() {
+    if (!tables) return;
+    std::fill(gain.begin(), gain.end(), 0);
+    std::fill(loss.begin(), loss.end(), 0);
+    for (int r = 0; r < rounds; ++r)
+        for (int p = 0; p < n; ++p)
+            for (int q = 0; q < n; ++q) {
+                if (q == p) continue;
+                const int m = met[at(p, q)];
+                gain_at(r, p, cur[r].group_of[q]) += increase(m);
+                if (cur[r].group_of[q] == cur[r].group_of[p]) loss[static_cast<std::size_t>(r) * n + p] += decrease(m);
+            }
+}
+
+// The cost change of swapping single people a (slot ga) and b (slot gb) of round r, from the
+// tables: O(1) for the repeats; hard and soft by a pass over the two groups when the problem
+// has any. (`repeats` is left 0: apply() gets the exact delta.)
+Delta Search::Impl::swap_delta(int r, int a, int ga, int b, int gb) {
+    Delta dl;
+    const int ab = increase(met[at(a, b)]);
+    dl.rsq = gain_at(r, a, gb) - ab + gain_at(r, b, ga) - ab - loss[static_cast<std::size_t>(r) * n + a] -
+             loss[static_cast<std::size_t>(r) * n + b];
+    if (plain) return dl;
+    const Round& rd = cur[r];
+    for (int c : rd.groups[ga]) {
+        if (c == a) continue;
+        dl.hard += d.forbidden[at(b, c)] - d.forbidden[at(a, c)] + (same_unit(a, c) ? 1 : 0) - (same_unit(b, c) ? 1 : 0);
+        dl.soft += static_cast<long long>(d.cost[at(b, c)]) - d.cost[at(a, c)];
+    }
+    for (int c : rd.groups[gb]) {
+        if (c == b) continue;
+        dl.hard += d.forbidden[at(a, c)] - d.forbidden[at(b, c)] + (same_unit(b, c) ? 1 : 0) - (same_unit(a, c) ? 1 : 0);
+        dl.soft += static_cast<long long>(d.cost[at(a, c)]) - d.cost[at(b, c)];
+    }
+    return dl;
 }
 
 // One tabu step: the best non-tabu swap in any round that moves a person in conflict (or, with
@@ -444,7 +539,15 @@ bool Search::Impl::step() {
                     }
                     if (ys.size() != xs.size()) continue;
                 }
-                const Delta dl = delta(rd, ga, xs, static_cast<int>(gb), ys);
+                const Delta dl = tables && xs.size() == 1 && ys.size() == 1
+                                     ? swap_delta(r, xs[0], ga, ys[0], static_cast<int>(gb))
+                                     : delta(rd, ga, xs, static_cast<int>(gb), ys);
+#ifdef KOLLEGA_GROUPS_CHECK
+                if (tables && xs.size() == 1 && ys.size() == 1) {
+                    const Delta exact = delta(rd, ga, xs, static_cast<int>(gb), ys);
+                    if (exact.rsq != dl.rsq || exact.hard != dl.hard || exact.soft != dl.soft) __builtin_trap();
+                }
+#endif
                 bool tabu = false;
                 for (int x : xs) {
                     const std::size_t t = static_cast<std::size_t>(r) * n + x;
@@ -511,6 +614,7 @@ bool Search::Impl::step() {
         if (any_conflict) perturb();  // every move tabu: shake the best schedule
         return true;                  // (soft phase: another sample next step)
     }
+    chosen.dl = delta(cur[chosen.r], chosen.ga, chosen.xs, chosen.gb, chosen.ys);  // exact, repeats included
     apply(chosen.r, chosen.ga, chosen.xs, chosen.gb, chosen.ys, chosen.dl);
     const long long tenure = 4 + rng.below(std::max(4, n / 4));
     for (int x : chosen.xs) {
