@@ -88,6 +88,7 @@ struct Search::Impl {
 
     void start();
     void greedy();
+    void freedom_greedy();
     bool try_construction();
     bool pure() const;
     bool install(const Schedule& schedule, const char* name);
@@ -129,7 +130,11 @@ void Search::Impl::start() {
         gain.assign(static_cast<std::size_t>(rounds) * n * slots, 0);
         loss.assign(static_cast<std::size_t>(rounds) * n, 0);
     }
-    greedy();
+    if (pure() && n <= 64) {
+        freedom_greedy();
+    } else {
+        greedy();
+    }
     save_best();
     if (use_constructions && !try_construction() && pure() && n <= 512)
         for (int m : SymmetricSearch::orders(n / problem.min_size, problem.min_size, rounds))
@@ -236,6 +241,85 @@ void Search::Impl::greedy() {
                 rd.group_of[x] = chosen;
             }
             room[chosen] -= static_cast<int>(unit.size());
+        }
+    }
+    rebuild();
+}
+
+// Triska & Musliu's greedy start for pure golfer instances: each group of a round begins with
+// the pair of unplaced people who have not met and leave the most freedom (unplaced people who
+// have met neither), and grows by the person who keeps the most freedom; ties at random.
+void Search::Impl::freedom_greedy() {
+    const int s = problem.min_size;
+    const int groups = n / s;
+    cur.assign(rounds, Round{});
+    met = d.met;
+    std::vector<int> free_people;
+    std::vector<int> group;
+    for (int r = 0; r < rounds; ++r) {
+        Round& rd = cur[r];
+        rd.group_of.assign(n, -1);
+        rd.groups.assign(groups, {});
+        rd.fixed.assign(groups, 0);
+        free_people.resize(n);
+        for (int p = 0; p < n; ++p) free_people[p] = p;
+        for (int g = 0; g < groups; ++g) {
+            group.clear();
+            // Freedom of the group plus candidate c: free people who met nobody in it and not c.
+            const auto freedom = [&](int c) {
+                int count = 0;
+                for (int x : free_people) {
+                    if (x == c || met[at(x, c)]) continue;
+                    bool ok = true;
+                    for (int y : group)
+                        if (x == y || met[at(x, y)]) ok = false;
+                    count += ok ? 1 : 0;
+                }
+                return count;
+            };
+            while (static_cast<int>(group.size()) < s) {
+                int chosen = -1, chosen_pair = -1, most = -1, ties = 0, clash_best = 1 << 30;
+                if (group.empty() && s >= 2) {
+                    for (std::size_t i = 0; i < free_people.size(); ++i)
+                        for (std::size_t j = i + 1; j < free_people.size(); ++j) {
+                            const int a = free_people[i];
+                            const int b = free_people[j];
+                            const int clash = met[at(a, b)];
+                            if (clash > clash_best) continue;
+                            group.push_back(a);
+                            const int f = freedom(b);
+                            group.pop_back();
+                            if (clash < clash_best || f > most) {
+                                clash_best = clash, most = f, chosen = a, chosen_pair = b, ties = 1;
+                            } else if (f == most && rng.below(++ties) == 0) {
+                                chosen = a, chosen_pair = b;
+                            }
+                        }
+                } else {
+                    for (int c : free_people) {
+                        int clash = 0;
+                        for (int y : group) clash += met[at(c, y)];
+                        if (clash > clash_best) continue;
+                        const int f = freedom(c);
+                        if (clash < clash_best || f > most) {
+                            clash_best = clash, most = f, chosen = c, ties = 1;
+                        } else if (f == most && rng.below(++ties) == 0) {
+                            chosen = c;
+                        }
+                    }
+                }
+                for (int c : {chosen, chosen_pair}) {
+                    if (c < 0) continue;
+                    for (int y : group) {
+                        ++met[at(c, y)];
+                        ++met[at(y, c)];
+                    }
+                    group.push_back(c);
+                    free_people.erase(std::find(free_people.begin(), free_people.end(), c));
+                }
+            }
+            for (int p : group) rd.group_of[p] = g;
+            rd.groups[g] = group;
         }
     }
     rebuild();
