@@ -663,7 +663,7 @@ int main(int argc, char** argv) {
     groups->add_option("--seed", groups_args.seed, "Seed of the search (default 1)")->check(CLI::NonNegativeNumber);
     groups->add_option("--mode", groups_args.mode, "groups, mentor or skill-exchange (default groups)")
         ->check(CLI::IsMember({"groups", "mentor", "skill-exchange"}));
-    groups->add_option("--iterations", groups_args.iterations, "Search budget in iterations (default 100000)")
+    groups->add_option("--iterations", groups_args.iterations, "Search budget in iterations (default 20000)")
         ->check(CLI::NonNegativeNumber);
     groups->add_option("--depth", groups_args.depth, "Reporting-line depth never grouped (default 2; 0: off)")->check(CLI::Range(0, 64));
     groups->add_option("--options", groups_args.options, "Options JSON (pins, do-not-pair, …; docs/groups.md); flags override it");

@@ -16,7 +16,7 @@ function runJob(mod, roster, options, lang, slice = 5000) {
   try {
     const started = JSON.parse(job.start());
     if (!started.ok) return JSON.stringify(started);
-    const budget = JSON.parse(options).iterations ?? 100000;
+    const budget = JSON.parse(options).iterations ?? 20000;
     for (let done = 0; done < budget;) {
       const n = Math.min(slice, budget - done);
       const progress = JSON.parse(job.step(n));
@@ -89,4 +89,10 @@ test('groups wasm: bad options give JSON Pointers, a job not started says so', a
   assert.deepEqual(started.error.problems.map((p) => p.path).sort(), ['/options/keepApart/0/1', '/options/rounds']);
   assert.equal(JSON.parse(job.step(10)).error.code, 'not_started');
   job.delete();
+});
+
+test('groups wasm: the glue has no eval or new Function (CSP without unsafe-eval)', () => {
+  const text = readFileSync(`${root}build/wasm/kollega-groups.mjs`, 'utf8');
+  assert.doesNotMatch(text, /\beval\s*\(/);
+  assert.doesNotMatch(text, /new\s+Function\s*\(/);
 });

@@ -32,7 +32,7 @@ struct Options {
     std::uint64_t seed = 1;                                       ///< the search's seed
     Mode mode = Mode::groups;                                     ///< what to form
     int reporting_depth = 2;                                      ///< levels of managers never grouped with a learner
-    long long iterations = 100'000;                             ///< budget of solve() (a job is stepped by its caller)
+    long long iterations = 20'000;                             ///< budget of solve() (a job is stepped by its caller)
     std::vector<std::vector<std::vector<std::string>>> history;  ///< past rounds: groups of ids
     std::vector<std::vector<std::string>> do_not_pair;           ///< sets of ids never in one group
     std::vector<std::vector<std::string>> keep_together;         ///< sets of ids in one group every round
