@@ -28,3 +28,11 @@ export function loadSessionModule() {
     create({ wasmBinary: readFileSync(`${root}build/wasm/kollega-session.wasm`) }));
   return sessionCached;
 }
+
+let groupsCached;
+/** The group formation module (parseRoster, GroupsJob; docs/groups.md). */
+export function loadGroupsModule() {
+  groupsCached ??= import(`${root}build/wasm/kollega-groups.mjs`).then(({ default: create }) =>
+    create({ wasmBinary: readFileSync(`${root}build/wasm/kollega-groups.wasm`) }));
+  return groupsCached;
+}
