@@ -5,14 +5,15 @@ import { readFile, readdir } from 'node:fs/promises';
 import { catalogs, normalizeLanguage, resolveLanguage, Translator } from '../../plugin/src/i18n/index.js';
 import { editorCatalogs } from '../../plugin/src/kollega-program-editor/i18n/index.js';
 import { coachCatalogs } from '../../plugin/src/kollega-coach/i18n/index.js';
+import { groupsCatalogs } from '../../plugin/src/kollega-groups/i18n/index.js';
 import { balanceText, programFacts, turnsText } from '../../plugin/src/kollega-app/activity-view.js';
 import { loadCore } from '../../plugin/src/core/core-loader.js';
 
 const languages = Object.keys(catalogs);
 const root = new URL('../../', import.meta.url);
 
-/** Catalog sets, each held to the same rules: the learner UI, the admin editor, the coach dashboard. */
-const SETS = { ui: catalogs, editor: editorCatalogs, coach: coachCatalogs };
+/** Catalog sets, each held to the same rules: the learner UI, the admin editor, the coach dashboard, the group formation view. */
+const SETS = { ui: catalogs, editor: editorCatalogs, coach: coachCatalogs, groups: groupsCatalogs };
 /** Keys whose text may rightly be the same as in English (loanwords, abbreviations, placeholders only). */
 const SAME_AS_ENGLISH_OK = new Set(['minutes.short', 'role.coach', 'session.agenda', 'load.label', 'status.counts', 'chart.item', 'exports.downloads', 'type.feedback.given']);
 
