@@ -336,6 +336,7 @@ export class KollegaGroups extends LitElement {
   // ---------------------------------------------------------------- pins and swaps
 
   #toggleSelect(id) {
+    if (this._phase !== 'idle') return;
     const selected = this._selected.filter((s) => s !== id);
     if (selected.length === this._selected.length) selected.push(id);
     this._selected = selected.slice(-2);
@@ -370,6 +371,7 @@ export class KollegaGroups extends LitElement {
   }
 
   #onAction(kind) {
+    if (this._phase !== 'idle') return;
     const { a, b, two, canSwap } = this.#selectionFacts();
     if (kind === 'swap' && canSwap) this.swap(a, b);
     else if ((kind === 'keepTogether' || kind === 'keepApart') && two) this.pin(kind, a, b);
@@ -683,7 +685,7 @@ export class KollegaGroups extends LitElement {
     const t = this.#t;
     const locked = isLocked(this._pins, r, members);
     const headingId = this.#id(`g${g}`);
-    return html`<li class="group" data-group=${g} data-members=${members.join(' ')} ?data-locked=${locked} ?data-edited=${edited} aria-labelledby=${headingId}>
+    return html`<li class="group" data-group=${g} data-members=${members.join(' ')} ?data-locked=${locked} ?data-edited=${edited}>
       <p class="group-title" id=${headingId}>
         ${t.t('group.title', { group: g + 1 })}
         ${locked ? html`<span class="badge lock-badge">${t.t('group.locked')}</span>` : nothing}
@@ -705,6 +707,7 @@ export class KollegaGroups extends LitElement {
         ? html`<p class="explanation edited-note">${t.t('group.editedNote')}</p>`
         : this.#explanation(round, g).map((text) => html`<p class="explanation">${text}</p>`)}
       <button type="button" class="lock secondary" aria-pressed=${locked ? 'true' : 'false'} aria-describedby=${headingId} @click=${() => {
+        if (this._phase !== 'idle') return;
         this._pins = toggleLock(this._pins, r, members);
         this._status = t.t(locked ? 'pin.unlocked' : 'pin.locked', { group: g + 1 });
       }}>
