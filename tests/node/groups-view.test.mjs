@@ -12,6 +12,7 @@ import {
   meetings,
   metMatrix,
   pairKey,
+  parseHistory,
   problemLine,
   solverOptions,
   swapLearners,
@@ -118,4 +119,20 @@ test('groups view: a roster problem names its line', () => {
   assert.equal(problemLine({ path: '/roster/lines/12' }), 12);
   assert.equal(problemLine({ path: '/learners/3/id' }), null);
   assert.equal(problemLine({}), null);
+});
+
+test('groups view: past groups are read from groups.json, an all-rounds JSON or a list of rounds', () => {
+  assert.deepEqual(parseHistory('{"groups":[{"id":"g1","members":["a","b"]},{"id":"g2","members":["c","d"]}]}'), {
+    ok: true,
+    rounds: [[['a', 'b'], ['c', 'd']]],
+  });
+  assert.deepEqual(parseHistory('{"rounds":[{"groups":[["a","b","c"]]},{"groups":[["a","d"]]}],"report":{}}').rounds, [[['a', 'b', 'c']], [['a', 'd']]]);
+  assert.deepEqual(parseHistory('\uFEFF[[["a","b"]]]').rounds, [[['a', 'b']]]);
+  assert.deepEqual(parseHistory('{"rounds":[{"groups":[["a",1]]}]}'), {
+    ok: false,
+    path: '/rounds/0/groups/0',
+    message: 'a group must be a list of learner ids (or an object with "members")',
+  });
+  assert.equal(parseHistory('{"groups": 3}').ok, false);
+  assert.match(parseHistory('{').message, /^not JSON/);
 });

@@ -158,6 +158,40 @@ export function addPairPin(pins, kind, a, b) {
   return { ...pins, [kind]: [...without(pins[kind]), [a, b]], [other]: without(pins[other]) };
 }
 
+/**
+ * Past rounds from a file an admin kept: the coach's groups.json (`{"groups":[{"members"}]}`, one
+ * round), this view's all-rounds JSON (`{"rounds":[{"groups":[[ids]]}]}`) or a bare array of rounds.
+ * Returns `{ok: true, rounds}` or `{ok: false, path, message}` (a JSON Pointer into the file).
+ */
+export function parseHistory(text) {
+  let data;
+  try {
+    data = JSON.parse(String(text ?? '').replace(/^\uFEFF/, ''));
+  } catch (cause) {
+    return { ok: false, path: '', message: `not JSON: ${cause.message}` };
+  }
+  const group = (value, path) => {
+    const members = Array.isArray(value) ? value : value?.members;
+    if (!Array.isArray(members) || !members.every((m) => typeof m === 'string')) {
+      throw { path, message: 'a group must be a list of learner ids (or an object with "members")' };
+    }
+    return [...members];
+  };
+  const round = (value, path) => {
+    const groups = Array.isArray(value) ? value : value?.groups;
+    if (!Array.isArray(groups)) throw { path, message: 'a round must be a list of groups (or an object with "groups")' };
+    return groups.map((g, i) => group(g, `${path}/${Array.isArray(value) ? '' : 'groups/'}${i}`));
+  };
+  try {
+    if (Array.isArray(data)) return { ok: true, rounds: data.map((r, i) => round(r, `/${i}`)) };
+    if (Array.isArray(data?.rounds)) return { ok: true, rounds: data.rounds.map((r, i) => round(r, `/rounds/${i}`)) };
+    if (Array.isArray(data?.groups)) return { ok: true, rounds: [round(data, '')] };
+  } catch (problem) {
+    return { ok: false, ...problem };
+  }
+  return { ok: false, path: '', message: 'expected {"groups": [...]}, {"rounds": [...]} or a list of rounds' };
+}
+
 /** Pins with none set. */
 export function emptyPins() {
   return { keepTogether: [], keepApart: [], locked: [] };

@@ -14,6 +14,7 @@ import {
   isLocked,
   metMatrix,
   pairKey,
+  parseHistory,
   problemLine,
   solverOptions,
   swapLearners,
@@ -86,6 +87,8 @@ export class KollegaGroups extends LitElement {
     _selected: { state: true },
     _status: { state: true },
     _error: { state: true },
+    _history: { state: true },
+    _historyError: { state: true },
   };
 
   #client = null;
@@ -113,6 +116,8 @@ export class KollegaGroups extends LitElement {
     this._selected = [];
     this._status = '';
     this._error = null;
+    this._history = null;
+    this._historyError = null;
     new LanguageController(this, () => this.#languageChanged());
   }
 
@@ -138,7 +143,33 @@ export class KollegaGroups extends LitElement {
 
   /** The options JSON the next search is sent (docs/groups.md). */
   get options() {
-    return solverOptions(this._form, this._pins);
+    return solverOptions(this._form, this._pins, this._history?.rounds ?? []);
+  }
+
+  /** Past rounds sent as the history (`[[ [ids], … ], …]`), or null. */
+  get history() {
+    return this._history?.rounds ?? null;
+  }
+
+  /** Sets the past rounds from a file's text (see parseHistory); returns true if they were read. */
+  setHistory(text, name = '') {
+    const parsed = parseHistory(text);
+    const t = this.#t;
+    if (!parsed.ok) {
+      this._historyError = { ...parsed, name };
+      this._status = t.t('history.failed', { file: name || '–' });
+      return false;
+    }
+    this._history = { rounds: parsed.rounds, name };
+    this._historyError = null;
+    this._status = t.plural('history.loaded', parsed.rounds.length, { file: name || '–' });
+    return true;
+  }
+
+  async #chooseHistory(event) {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    this.setHistory(await file.text(), file.name);
   }
 
   get #t() {
@@ -494,6 +525,26 @@ export class KollegaGroups extends LitElement {
             ${t.t('roster.imported', { learners: t.number(imported.learners.length), departments: t.number(imported.departments) })}
           </p>`
         : nothing}
+      <div class="field history">
+        <label for=${this.#id('history')}>${t.t('history.file')}</label>
+        <input id=${this.#id('history')} class="history-file" type="file" accept=".json,application/json" aria-describedby=${this.#id('history-hint')} ?disabled=${busy} @change=${(e) => this.#chooseHistory(e)} />
+        <p class="hint" id=${this.#id('history-hint')}>${t.t('history.hint')}</p>
+      </div>
+      ${this._history
+        ? html`<div class="row history-loaded" data-rounds=${this._history.rounds.length}>
+            <span>${t.plural('history.loaded', this._history.rounds.length, { file: this._history.name || '–' })}</span>
+            <button type="button" class="secondary clear-history" @click=${() => {
+              this._history = null;
+              this._status = t.t('history.cleared');
+            }}>${t.t('history.clear')}</button>
+          </div>`
+        : nothing}
+      ${this._historyError
+        ? html`<div class="error history-error" role="alert" data-path=${this._historyError.path}>
+            <p class="error-title">${t.t('history.failed', { file: this._historyError.name || '–' })}</p>
+            <p>${this._historyError.path ? html`<code>${this._historyError.path}</code> ` : nothing}${this._historyError.message}</p>
+          </div>`
+        : nothing}
     </section>`;
   }
 
@@ -570,6 +621,7 @@ export class KollegaGroups extends LitElement {
         </button>
         ${ready ? nothing : html`<span class="hint">${t.t('solve.needRoster')}</span>`}
       </div>
+      <p class="status" role="status">${this._status}</p>
     </section>`;
   }
 
@@ -578,7 +630,6 @@ export class KollegaGroups extends LitElement {
     const p = this._progress;
     const running = this._phase === 'solving' || this._phase === 'cancelling';
     return html`<div class="progress-block" ?hidden=${!running && !p}>
-      <p class="status" role="status">${this._status}</p>
       ${p
         ? html`<div class="progress" aria-busy=${running ? 'true' : 'false'}>
             <label for=${this.#id('progress')}>${t.t('progress.label')}</label>
@@ -768,7 +819,8 @@ export class KollegaGroups extends LitElement {
   #renderMatrix(result) {
     const t = this.#t;
     const learners = this._imported?.learners ?? [];
-    const model = metMatrix(learners, result.rounds.map((r) => r.groups), [], t.collator);
+    const history = result.options?.history ?? [];
+    const model = metMatrix(learners, result.rounds.map((r) => r.groups), history, t.collator);
     const n = model.order.length;
     const labels = n <= 40;
     const cell = 10;
@@ -792,6 +844,7 @@ export class KollegaGroups extends LitElement {
       <h4 id=${this.#id('matrix')}>${t.t('matrix.heading')}</h4>
       <p class="hint">${t.t('matrix.intro')}</p>
       <p class="matrix-summary" data-pairs=${model.pairsMet} data-repeats=${model.repeats}>${label}</p>
+      ${history.length ? html`<p class="hint matrix-history">${t.plural('matrix.history', history.length)}</p>` : nothing}
       <svg class="matrix" role="img" aria-label=${label} viewBox="0 0 ${size} ${size}" preserveAspectRatio="xMinYMin meet" focusable="false" data-learners=${n}>
         <title>${label}</title>
         <rect x=${margin} y=${margin} width=${n * cell} height=${n * cell} class="matrix-bg"></rect>
