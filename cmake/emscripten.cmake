@@ -26,3 +26,10 @@ function(kollega_node_program target)
   target_link_options(${target} PRIVATE ${KOLLEGA_WASM_COMMON} -O2 -sENVIRONMENT=node
     -sWASM_ASYNC_COMPILATION=0 -sEXIT_RUNTIME=1 -sALLOW_MEMORY_GROWTH=1 -sNODERAWFS=0)
 endfunction()
+
+# The group formation module (issue 5, docs/groups.md): the admin view loads it lazily in a Web
+# Worker, so it never weighs on the learner's first load. Its own facade (parseRoster, GroupsJob)
+# and the search engine, linked at -O3: the search is the hot loop (the last -O wins in emcc).
+kollega_module(kollega_groups_wasm src/wasm/groups_bindings.cpp kollega-groups)
+target_link_libraries(kollega_groups_wasm PRIVATE kollega_groups_json)
+target_link_options(kollega_groups_wasm PRIVATE -O3 -sEXPORT_NAME=createKollegaGroups)

@@ -11,10 +11,12 @@
 #include "cli/labels.hpp"
 #include "core/cohort.hpp"
 #include "core/exports.hpp"
+#include "core/groups/explain.hpp"
 #include "core/path_state.hpp"
 #include "json/api.hpp"
 #include "json/codec.hpp"
 #include "json/export_codec.hpp"
+#include "json/groups_codec.hpp"
 #include "json/roster_codec.hpp"
 
 namespace {
@@ -474,6 +476,116 @@ int run_export(CohortArgs args, const ExportArgs& x) {
     return 0;
 }
 
+
+/// The group formation options as the command line gives them (docs/cli.md, `kollega groups`).
+struct GroupsArgs {
+    std::string roster, size, history, options, mode, lang = "en";
+    int rounds = 0, depth = -1;
+    long long seed = -1, iterations = -1;
+};
+
+/// "3-4", "3–4" or "2" -> min, max.
+bool parse_size(const std::string& text, int& lo, int& hi) {
+    std::string t = text;
+    for (const char* dash : {"–", "—", ".."}) {
+        const auto at = t.find(dash);
+        if (at != std::string::npos) t.replace(at, std::string_view(dash).size(), "-");
+    }
+    try {
+        std::size_t used = 0;
+        lo = std::stoi(t, &used);
+        if (used == t.size()) {
+            hi = lo;
+            return true;
+        }
+        if (t[used] != '-') return false;
+        const std::string rest = t.substr(used + 1);
+        std::size_t used2 = 0;
+        hi = std::stoi(rest, &used2);
+        return used2 == rest.size();
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+int run_groups(const GroupsArgs& a, bool as_json) {
+    std::string roster_text, options_text, history_text;
+    if (!read_file(a.roster, roster_text)) return 2;
+    kollega::groups::Options o;
+    if (!a.options.empty()) {
+        if (!read_file(a.options, options_text)) return 2;
+        auto parsed = kollega::json::parse_groups_options(options_text);
+        if (!parsed.ok()) {
+            print_problems(a.options, parsed.errors(), "error");
+            return 1;
+        }
+        o = parsed.value();
+    }
+    if (!a.size.empty() && !parse_size(a.size, o.min_size, o.max_size)) {
+        std::cerr << "kollega: --size expects a size such as 3-4 or 2, found \"" << a.size << "\"\n";
+        return 2;
+    }
+    if (a.rounds > 0) o.rounds = a.rounds;
+    if (a.seed >= 0) o.seed = static_cast<std::uint64_t>(a.seed);
+    if (a.iterations >= 0) o.iterations = a.iterations;
+    if (a.depth >= 0) o.reporting_depth = a.depth;
+    if (a.mode == "groups") o.mode = kollega::groups::Mode::groups;
+    if (a.mode == "mentor") o.mode = kollega::groups::Mode::mentor;
+    if (a.mode == "skill-exchange") o.mode = kollega::groups::Mode::skill_exchange;
+    if (!a.history.empty()) {
+        if (!read_file(a.history, history_text)) return 2;
+        auto h = kollega::json::parse_groups_history(history_text);
+        if (!h.ok()) {
+            print_problems(a.history, h.errors(), "error");
+            return 1;
+        }
+        o.history.insert(o.history.end(), h.value().begin(), h.value().end());
+    }
+    const std::string out = kollega::api::groups_solve(roster_text, kollega::json::groups_options_to_json(o), a.lang);
+    const bool ok = out.rfind(R"({"ok":true)", 0) == 0;
+    if (as_json) {
+        std::cout << out << "\n";
+        return ok ? 0 : 1;
+    }
+    // Text: the same run through the core (deterministic, so it equals the JSON).
+    auto roster = kollega::json::parse_roster(roster_text);
+    if (!roster.ok()) {
+        print_problems(a.roster, roster.errors(), "error");
+        return 1;
+    }
+    auto model = kollega::groups::build_model(roster.value(), o);
+    if (!model.ok()) {
+        print_problems("groups", model.errors(), "error");
+        return 1;
+    }
+    kollega::groups::Formation run(std::move(model).value());
+    run.step(o.iterations);
+    auto outcome = run.outcome();
+    if (!outcome.ok()) {
+        print_problems("groups", outcome.errors(), "error");
+        return 1;
+    }
+    const auto& m = run.model();
+    const auto ex = kollega::groups::explain(m, outcome.value());
+    const auto& rounds = outcome.value().rounds;
+    for (std::size_t r = 0; r < rounds.size(); ++r) {
+        std::cout << (r ? "\n" : "") << "# " << r + 1 << "\n";
+        for (std::size_t g = 0; g < rounds[r].groups.size(); ++g) {
+            std::string members;
+            for (int v : rounds[r].groups[g]) members += (members.empty() ? "" : ", ") + printable(m.ids[static_cast<std::size_t>(v)]);
+            std::cout << "  " << g + 1 << ". " << members << "\n     " << kollega::groups::render_all(ex.groups[r][g], a.lang) << "\n";
+        }
+        if (!rounds[r].unpaired.empty()) {
+            std::string rest;
+            for (int v : rounds[r].unpaired) rest += (rest.empty() ? "" : ", ") + printable(m.ids[static_cast<std::size_t>(v)]);
+            std::cout << "  – " << rest << "\n";
+        }
+        std::cout << "  = " << kollega::groups::render_all(ex.rounds[r].items, a.lang) << "\n";
+    }
+    std::cout << "\n" << kollega::groups::render_all(ex.overall.items, a.lang) << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -541,6 +653,23 @@ int main(int argc, char** argv) {
     exporter->add_option("--now", cohort_args.now, "The time to fold at and stamp AGS scores with (default: now)");
     exporter->add_option("-o,--output", export_args.output, "Write to this file (default: standard output)");
 
+    GroupsArgs groups_args;
+    bool groups_json = false;
+    auto* groups = app.add_subcommand("groups", "Form learning groups or pairs over rounds, with explanations and a quality report");
+    groups->add_option("--roster", groups_args.roster, "Roster: CSV or JSON (docs/roster-format.md)")->required();
+    groups->add_option("--size", groups_args.size, "Group size: a range such as 3-4, or 2 for pairs (default 3-4)");
+    groups->add_option("--rounds", groups_args.rounds, "Rounds to schedule (default 1)")->check(CLI::Range(1, 100));
+    groups->add_option("--history", groups_args.history, "Past groups: JSON rounds, or an earlier --json result");
+    groups->add_option("--seed", groups_args.seed, "Seed of the search (default 1)")->check(CLI::NonNegativeNumber);
+    groups->add_option("--mode", groups_args.mode, "groups, mentor or skill-exchange (default groups)")
+        ->check(CLI::IsMember({"groups", "mentor", "skill-exchange"}));
+    groups->add_option("--iterations", groups_args.iterations, "Search budget in iterations (default 20000)")
+        ->check(CLI::NonNegativeNumber);
+    groups->add_option("--depth", groups_args.depth, "Reporting-line depth never grouped (default 2; 0: off)")->check(CLI::Range(0, 64));
+    groups->add_option("--options", groups_args.options, "Options JSON (pins, do-not-pair, …; docs/groups.md); flags override it");
+    groups->add_option("--lang", groups_args.lang, "Language of explanations: en, sv, nb or nl")->capture_default_str();
+    groups->add_flag("--json", groups_json, "Print the result JSON envelope");
+
     CLI11_PARSE(app, argc, argv);
 
     if (*version) {
@@ -553,5 +682,6 @@ int main(int argc, char** argv) {
     if (*path) return run_path(program_file, events_file, learner, lang, now, path_json);
     if (*progress) return run_progress(cohort_args, progress_json);
     if (*exporter) return run_export(cohort_args, export_args);
+    if (*groups) return run_groups(groups_args, groups_json);
     return 0;
 }

@@ -7,6 +7,7 @@
 #include "core/cohort.hpp"
 #include "json/codec.hpp"
 #include "json/export_codec.hpp"
+#include "json/guarded.hpp"
 #include "json/roster_codec.hpp"
 
 namespace kollega::api {
@@ -14,19 +15,7 @@ namespace {
 
 constexpr const char* kCoreVersion = "0.1.0";
 
-/// Runs `body`, turning anything thrown into an error envelope.
-template <class F>
-std::string guarded(F&& body) {
-    try {
-        return body();
-    } catch (const std::bad_alloc&) {
-        return json::error_envelope({Error{"out_of_memory", "the input is too large to process", ""}});
-    } catch (const std::exception& e) {
-        return json::error_envelope({Error{"internal", std::string("internal error: ") + e.what(), ""}});
-    } catch (...) {
-        return json::error_envelope({Error{"internal", "internal error", ""}});
-    }
-}
+using json::detail::guarded;
 
 Error invalid_time(std::string_view found, std::string path) {
     return {"invalid_time", "expected an RFC 3339 time such as \"2026-11-22T10:15:00Z\", found \"" + std::string(found) + "\"",

@@ -3,6 +3,7 @@
 /// envelope out — {"ok":true,"value":…} or {"ok":false,"error":{code,message,path,problems}}.
 /// Nothing thrown inside ever leaves these functions.
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -32,5 +33,36 @@ std::string export_file(std::string_view format, std::string_view program_json, 
 
 /// Checks a program and reports every problem: value {"valid":bool,"problems":[{…,severity}]}.
 std::string validate_program(std::string_view program_json);
+
+/// Reads a roster, CSV or JSON (docs/roster-format.md): value is the roster JSON; errors point to
+/// CSV lines ("/lines/4/email") or JSON members.
+std::string parse_roster(std::string_view roster);
+
+/// Forms groups or pairs to the options' iteration budget (docs/groups.md): value is the result
+/// JSON with texts in `lang`; errors point into "/roster" or "/options", or say why the hard
+/// constraints cannot all hold (code "infeasible") or were not met ("not_found").
+std::string groups_solve(std::string_view roster, std::string_view options_json, std::string_view lang);
+
+/// One group formation run, stepped by its caller (the plugin's Web Worker), all JSON envelopes.
+class GroupsJob {
+public:
+    /// Keeps the inputs; nothing is checked before start().
+    GroupsJob(std::string roster, std::string options_json);
+    ~GroupsJob();
+    GroupsJob(const GroupsJob&) = delete;
+    GroupsJob& operator=(const GroupsJob&) = delete;
+
+    /// Reads and checks everything: value {"learners", "mode", "rounds"}, or every error.
+    std::string start();
+    /// Runs at most `iterations` more steps: value {"done", "iterations", "best", "lowerBound"}.
+    std::string step(double iterations);
+    /// The best schedule so far with explanations and reports in `lang` (the groups_solve value).
+    std::string result(std::string_view lang) const;
+
+private:
+    struct State;
+    std::string roster_, options_;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace kollega::api

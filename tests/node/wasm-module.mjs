@@ -20,3 +20,11 @@ export function loadCoachModule() {
     create({ wasmBinary: readFileSync(`${root}build/wasm/kollega-coach-core.wasm`) }));
   return coachCached;
 }
+
+let groupsCached;
+/** The group formation module (parseRoster, GroupsJob; docs/groups.md). */
+export function loadGroupsModule() {
+  groupsCached ??= import(`${root}build/wasm/kollega-groups.mjs`).then(({ default: create }) =>
+    create({ wasmBinary: readFileSync(`${root}build/wasm/kollega-groups.wasm`) }));
+  return groupsCached;
+}

@@ -1,0 +1,575 @@
+// The search: a constructed schedule where a finite-field design fits, else a greedy start
+// (hardest people first, each into the group where they cost least) improved by tabu search on
+// swaps between groups of one round (Dotú & Van Hentenryck), with perturbation from the best
+// schedule when the search stalls. Costs are kept incrementally over a meeting-count matrix.
+// docs/groups-engine.md explains the choices.
+#include "core/groups/golfer.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "core/groups/construction.hpp"
+#include "core/groups/golfer_internal.hpp"
+#include "core/groups/golfer_rng.hpp"
+
+namespace kollega::groups {
+
+namespace {
+
+/// A change of the cost components.
+struct Delta {
+    long long hard = 0;
+    long long rsq = 0;
+    long long rep = 0;
+    long long soft = 0;
+};
+
+/// Lexicographic (hard, repeats squared, soft), like Cost.
+bool less(const Delta& a, const Delta& b) {
+    if (a.hard != b.hard) return a.hard < b.hard;
+    if (a.rsq != b.rsq) return a.rsq < b.rsq;
+    return a.soft < b.soft;
+}
+
+/// One round: groups (slots) with fixed sizes; locked groups are fixed slots.
+struct Round {
+    std::vector<std::vector<int>> groups;
+    std::vector<int> group_of;        ///< slot per person
+    std::vector<std::uint8_t> fixed;  ///< per slot: locked by the admin
+};
+
+}  // namespace
+
+struct Search::Impl {
+    Problem problem;
+    detail::Dense d;
+    detail::Components comps;
+    int n = 0;
+    int rounds = 0;
+    std::vector<Round> cur;
+    std::vector<std::vector<int>> best_assign;  ///< slot per person per round of the best
+    std::vector<std::uint16_t> met;             ///< history + current schedule, n*n
+    Cost cost;                                  ///< of cur
+    Cost best;
+    mutable Schedule best_schedule;
+    mutable bool best_dirty = true;
+    long long iterations = 0;
+    long long lower_bound = 0;
+    long long soft_bound = 0;
+    long long since_best = 0;
+    int stalls = 0;
+    bool finished = false;
+    const char* method = "search";
+    bool use_constructions = true;
+    Rng rng;
+    std::vector<int> tabu_group;  ///< per round*n+person: the slot they left
+    std::vector<long long> tabu_until;
+    std::vector<int> mark;
+    int stamp = 0;
+
+    Impl(const Problem& p, std::uint64_t seed) : problem(p), rng(seed) {}
+
+    std::size_t at(int a, int b) const { return static_cast<std::size_t>(a) * n + b; }
+    bool same_unit(int a, int b) const { return a != b && comps.of[a] == comps.of[b]; }
+
+    void start();
+    void greedy();
+    bool try_construction();
+    void rebuild();
+    void save_best();
+    void restore(const std::vector<std::vector<int>>& assign);
+    Delta delta(const Round& rd, int ga, const std::vector<int>& xs, int gb, const std::vector<int>& ys);
+    void apply(int r, int ga, const std::vector<int>& xs, int gb, const std::vector<int>& ys, const Delta& dl);
+    bool unit_intact(const Round& rd, int person) const;
+    bool step();
+    void perturb();
+    bool at_bounds() const {
+        return cost.hard == 0 && cost.repeats_squared <= lower_bound && cost.soft <= soft_bound;
+    }
+};
+
+void Search::Impl::start() {
+    n = problem.people;
+    rounds = problem.rounds;
+    d = detail::dense(problem);
+    comps = detail::keep_components(problem);
+    lower_bound = detail::repeats_lower_bound(problem);
+    soft_bound = d.any_cost ? detail::soft_lower_bound(problem) : 0;
+    tabu_group.assign(static_cast<std::size_t>(rounds) * n, -1);
+    tabu_until.assign(static_cast<std::size_t>(rounds) * n, 0);
+    mark.assign(n, 0);
+    greedy();
+    save_best();
+    if (use_constructions) try_construction();
+    finished = at_bounds();
+}
+
+bool Search::Impl::unit_intact(const Round& rd, int person) const {
+    const auto& members = comps.members[comps.of[person]];
+    for (int m : members)
+        if (rd.group_of[m] != rd.group_of[person]) return false;
+    return true;
+}
+
+// Greedy start in the spirit of Triska & Musliu: round by round, locked groups first, then kept
+// sets, then people in order of how constrained they already are (met or forbidden with many),
+// each into the open group where they add the least cost; ties broken at random.
+void Search::Impl::greedy() {
+    const auto sizes = group_sizes(problem);
+    cur.assign(rounds, Round{});
+    met = d.met;
+    std::vector<int> degree(n);
+    for (int r = 0; r < rounds; ++r) {
+        Round& rd = cur[r];
+        rd.group_of.assign(n, -1);
+        std::vector<int> room;
+        for (const auto& lock : problem.locked) {
+            if (lock.round != r) continue;
+            const auto slot = static_cast<int>(rd.groups.size());
+            rd.groups.push_back(lock.members);
+            rd.fixed.push_back(1);
+            room.push_back(0);
+            for (int m : lock.members) rd.group_of[m] = slot;
+        }
+        for (std::size_t g = rd.groups.size(); g < sizes[r].size(); ++g) {
+            rd.groups.emplace_back();
+            rd.fixed.push_back(0);
+            room.push_back(sizes[r][g]);
+        }
+        // Units to place: kept sets (whole), then everyone else.
+        std::vector<std::vector<int>> units;
+        std::vector<int> singles;
+        for (const auto& members : comps.members) {
+            if (rd.group_of[members[0]] >= 0) continue;
+            if (members.size() > 1) {
+                units.push_back(members);
+            } else {
+                singles.push_back(members[0]);
+            }
+        }
+        std::sort(units.begin(), units.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+        for (int p : singles) {
+            int deg = 0;
+            for (int q = 0; q < n; ++q) deg += (met[at(p, q)] > 0 || d.forbidden[at(p, q)]) ? 1 : 0;
+            degree[p] = deg;
+        }
+        for (std::size_t i = singles.size(); i > 1; --i) std::swap(singles[i - 1], singles[rng.below(static_cast<int>(i))]);
+        std::stable_sort(singles.begin(), singles.end(), [&](int a, int b) { return degree[a] > degree[b]; });
+        for (int p : singles) units.push_back({p});
+        for (const auto& unit : units) {
+            int chosen = -1;
+            Delta chosen_cost;
+            int ties = 0;
+            for (std::size_t g = 0; g < rd.groups.size(); ++g) {
+                if (rd.fixed[g] || room[g] < static_cast<int>(unit.size())) continue;
+                Delta c;
+                for (int x : unit)
+                    for (int y : rd.groups[g]) {
+                        const int m = met[at(x, y)];
+                        c.hard += d.forbidden[at(x, y)];
+                        c.rsq += m >= 1 ? 2 * m - 1 : 0;
+                        c.soft += d.cost[at(x, y)];
+                    }
+                if (chosen < 0 || less(c, chosen_cost)) {
+                    chosen = static_cast<int>(g);
+                    chosen_cost = c;
+                    ties = 1;
+                } else if (!less(chosen_cost, c) && rng.below(++ties) == 0) {
+                    chosen = static_cast<int>(g);
+                }
+            }
+            if (chosen < 0) {
+                // A kept set that does not fit whole (validate() reports this): place it apart.
+                for (int x : unit)
+                    for (std::size_t g = 0; g < rd.groups.size(); ++g)
+                        if (!rd.fixed[g] && room[g] > 0) {
+                            rd.groups[g].push_back(x);
+                            rd.group_of[x] = static_cast<int>(g);
+                            --room[g];
+                            break;
+                        }
+                continue;
+            }
+            for (int x : unit) {
+                for (int y : rd.groups[chosen]) {
+                    ++met[at(x, y)];
+                    ++met[at(y, x)];
+                }
+                rd.groups[chosen].push_back(x);
+                rd.group_of[x] = chosen;
+            }
+            room[chosen] -= static_cast<int>(unit.size());
+        }
+    }
+    rebuild();
+}
+
+// Recomputes the meeting matrix and every cost component from `cur`.
+void Search::Impl::rebuild() {
+    met = d.met;
+    cost = Cost{};
+    for (const auto& rd : cur)
+        for (const auto& group : rd.groups)
+            for (std::size_t i = 0; i < group.size(); ++i)
+                for (std::size_t j = i + 1; j < group.size(); ++j) {
+                    const int a = group[i];
+                    const int b = group[j];
+                    ++met[at(a, b)];
+                    ++met[at(b, a)];
+                    cost.hard += d.forbidden[at(a, b)];
+                    cost.soft += d.cost[at(a, b)];
+                }
+    for (int a = 0; a < n; ++a)
+        for (int b = a + 1; b < n; ++b) {
+            const long long m = met[at(a, b)];
+            cost.repeats_squared += detail::repeat_square(m);
+            cost.repeats += m > 1 ? m - 1 : 0;
+        }
+    for (const auto& rd : cur)
+        for (const auto& members : comps.members)
+            for (std::size_t i = 0; i < members.size(); ++i)
+                for (std::size_t j = i + 1; j < members.size(); ++j)
+                    if (rd.group_of[members[i]] != rd.group_of[members[j]]) ++cost.hard;
+}
+
+void Search::Impl::save_best() {
+    best = cost;
+    best_assign.resize(rounds);
+    for (int r = 0; r < rounds; ++r) best_assign[r] = cur[r].group_of;
+    best_dirty = true;
+    since_best = 0;
+}
+
+void Search::Impl::restore(const std::vector<std::vector<int>>& assign) {
+    for (int r = 0; r < rounds; ++r) {
+        Round& rd = cur[r];
+        for (auto& group : rd.groups) group.clear();
+        rd.group_of = assign[r];
+        for (int p = 0; p < n; ++p) rd.groups[rd.group_of[p]].push_back(p);
+    }
+    rebuild();
+}
+
+bool Search::Impl::try_construction() {
+    // Only a pure social golfer instance: equal sizes, no history, no pins, no forbidden pairs, no
+    // soft costs. (A relabelling could serve constrained problems too; see docs/groups-engine.md.)
+    if (!problem.keep_together.empty() || !problem.locked.empty() || d.any_cost) return false;
+    if (std::any_of(d.forbidden.begin(), d.forbidden.end(), [](std::uint8_t f) { return f != 0; })) return false;
+    if (std::any_of(d.met.begin(), d.met.end(), [](std::uint16_t m) { return m != 0; })) return false;
+    if (problem.min_size != problem.max_size || n % problem.min_size != 0) return false;
+    Construction built = construct(n / problem.min_size, problem.min_size, rounds);
+    if (built.schedule.empty()) return false;
+    for (int r = 0; r < rounds; ++r) {
+        Round& rd = cur[r];
+        rd.groups = built.schedule[r];
+        rd.fixed.assign(rd.groups.size(), 0);
+        rd.group_of.assign(n, -1);
+        for (std::size_t g = 0; g < rd.groups.size(); ++g)
+            for (int p : rd.groups[g]) rd.group_of[p] = static_cast<int>(g);
+    }
+    rebuild();
+    if (!(cost < best)) {
+        restore(best_assign);
+        return false;
+    }
+    save_best();
+    method = built.name;
+    return true;
+}
+
+// The cost change of swapping the people `xs` (all in slot ga) with `ys` (all in slot gb).
+Delta Search::Impl::delta(const Round& rd, int ga, const std::vector<int>& xs, int gb, const std::vector<int>& ys) {
+    ++stamp;
+    for (int x : xs) mark[x] = stamp;
+    for (int y : ys) mark[y] = stamp;
+    Delta dl;
+    const auto gain = [&](int p, int q) {
+        const std::size_t i = at(p, q);
+        const int m = met[i];
+        if (m >= 1) {
+            dl.rsq += 2 * m - 1;
+            ++dl.rep;
+        }
+        dl.hard += d.forbidden[i];
+        if (same_unit(p, q)) --dl.hard;
+        dl.soft += d.cost[i];
+    };
+    const auto lose = [&](int p, int q) {
+        const std::size_t i = at(p, q);
+        const int m = met[i];
+        if (m >= 2) {
+            dl.rsq -= 2 * m - 3;
+            --dl.rep;
+        }
+        dl.hard -= d.forbidden[i];
+        if (same_unit(p, q)) ++dl.hard;
+        dl.soft -= d.cost[i];
+    };
+    for (int c : rd.groups[ga]) {
+        if (mark[c] == stamp) continue;
+        for (int x : xs) lose(x, c);
+        for (int y : ys) gain(y, c);
+    }
+    for (int c : rd.groups[gb]) {
+        if (mark[c] == stamp) continue;
+        for (int y : ys) lose(y, c);
+        for (int x : xs) gain(x, c);
+    }
+    return dl;
+}
+
+void Search::Impl::apply(int r, int ga, const std::vector<int>& xs, int gb, const std::vector<int>& ys, const Delta& dl) {
+    Round& rd = cur[r];
+    ++stamp;
+    for (int x : xs) mark[x] = stamp;
+    for (int y : ys) mark[y] = stamp;
+    for (int c : rd.groups[ga]) {
+        if (mark[c] == stamp) continue;
+        for (int x : xs) {
+            --met[at(x, c)];
+            --met[at(c, x)];
+        }
+        for (int y : ys) {
+            ++met[at(y, c)];
+            ++met[at(c, y)];
+        }
+    }
+    for (int c : rd.groups[gb]) {
+        if (mark[c] == stamp) continue;
+        for (int y : ys) {
+            --met[at(y, c)];
+            --met[at(c, y)];
+        }
+        for (int x : xs) {
+            ++met[at(x, c)];
+            ++met[at(c, x)];
+        }
+    }
+    auto& a = rd.groups[ga];
+    auto& b = rd.groups[gb];
+    for (std::size_t k = 0; k < xs.size(); ++k) {
+        std::replace(a.begin(), a.end(), xs[k], ys[k]);
+        std::replace(b.begin(), b.end(), ys[k], xs[k]);
+        rd.group_of[xs[k]] = gb;
+        rd.group_of[ys[k]] = ga;
+    }
+    cost.hard += dl.hard;
+    cost.repeats_squared += dl.rsq;
+    cost.repeats += dl.rep;
+    cost.soft += dl.soft;
+}
+
+// One tabu step: the best non-tabu swap in any round that moves a person in conflict (or, with
+// no conflict left, a sample of people while soft costs remain). Returns false when no move exists.
+bool Search::Impl::step() {
+    struct Move {
+        int r = -1, ga = -1, gb = -1;
+        std::vector<int> xs, ys;
+        Delta dl;
+    };
+    Move chosen;
+    int ties = 0;
+    bool any_conflict = false;
+    std::vector<int> xs, ys;
+    std::vector<int> candidates;
+    const auto consider = [&](int r, int a, bool sample) {
+        const Round& rd = cur[r];
+        const int ga = rd.group_of[a];
+        if (rd.fixed[ga]) return;
+        xs.clear();
+        const auto& unit = comps.members[comps.of[a]];
+        if (unit.size() > 1 && unit_intact(rd, a)) {
+            if (unit[0] != a && !sample) return;  // the unit moves once, from its first member
+            xs = unit;
+        } else {
+            xs.push_back(a);
+        }
+        for (std::size_t gb = 0; gb < rd.groups.size(); ++gb) {
+            if (static_cast<int>(gb) == ga || rd.fixed[gb]) continue;
+            const auto& group = rd.groups[gb];
+            for (std::size_t k = 0; k < group.size(); ++k) {
+                const int b = group[k];
+                ys.clear();
+                const auto& bunit = comps.members[comps.of[b]];
+                const bool b_whole = bunit.size() > 1 && unit_intact(rd, b);
+                if (xs.size() == 1) {
+                    if (b_whole) continue;
+                    ys.push_back(b);
+                } else if (b_whole) {
+                    if (bunit.size() != xs.size() || bunit[0] != b) continue;
+                    ys = bunit;
+                } else {
+                    // A kept set for as many single people of the other group, starting at b.
+                    for (std::size_t j = 0; j < group.size() && ys.size() < xs.size(); ++j) {
+                        const int c = group[(k + j) % group.size()];
+                        const auto& cu = comps.members[comps.of[c]];
+                        if (cu.size() > 1 && unit_intact(rd, c)) continue;
+                        ys.push_back(c);
+                    }
+                    if (ys.size() != xs.size()) continue;
+                }
+                const Delta dl = delta(rd, ga, xs, static_cast<int>(gb), ys);
+                bool tabu = false;
+                for (int x : xs) {
+                    const std::size_t t = static_cast<std::size_t>(r) * n + x;
+                    if (tabu_group[t] == static_cast<int>(gb) && tabu_until[t] > iterations) tabu = true;
+                }
+                for (int y : ys) {
+                    const std::size_t t = static_cast<std::size_t>(r) * n + y;
+                    if (tabu_group[t] == ga && tabu_until[t] > iterations) tabu = true;
+                }
+                if (tabu) {
+                    Cost after = cost;
+                    after.hard += dl.hard;
+                    after.repeats_squared += dl.rsq;
+                    after.soft += dl.soft;
+                    if (!(after < best)) continue;  // aspiration: a tabu move that beats the best
+                }
+                if (chosen.r < 0 || less(dl, chosen.dl)) {
+                    chosen.r = r;
+                    chosen.ga = ga;
+                    chosen.gb = static_cast<int>(gb);
+                    chosen.xs = xs;
+                    chosen.ys = ys;
+                    chosen.dl = dl;
+                    ties = 1;
+                } else if (!less(chosen.dl, dl) && rng.below(++ties) == 0) {
+                    chosen.r = r;
+                    chosen.ga = ga;
+                    chosen.gb = static_cast<int>(gb);
+                    chosen.xs = xs;
+                    chosen.ys = ys;
+                    chosen.dl = dl;
+                }
+            }
+        }
+    };
+    for (int r = 0; r < rounds; ++r) {
+        const Round& rd = cur[r];
+        candidates.clear();
+        for (std::size_t g = 0; g < rd.groups.size(); ++g) {
+            if (rd.fixed[g]) continue;
+            const auto& group = rd.groups[g];
+            for (int a : group) {
+                bool conflict = false;
+                for (int c : group)
+                    if (c != a && (met[at(a, c)] >= 2 || d.forbidden[at(a, c)])) {
+                        conflict = true;
+                        break;
+                    }
+                if (!conflict && comps.members[comps.of[a]].size() > 1 && !unit_intact(rd, a)) conflict = true;
+                if (conflict) candidates.push_back(a);
+            }
+        }
+        if (!candidates.empty()) any_conflict = true;
+        for (int a : candidates) consider(r, a, false);
+    }
+    if (!any_conflict) {
+        if (cost.soft <= soft_bound) return false;
+        // Soft phase: a sample of people in one random round.
+        const int r = rng.below(rounds);
+        const int samples = std::min(n, 8);
+        for (int k = 0; k < samples; ++k) consider(r, rng.below(n), true);
+    }
+    if (chosen.r < 0) return any_conflict ? (perturb(), true) : false;
+    apply(chosen.r, chosen.ga, chosen.xs, chosen.gb, chosen.ys, chosen.dl);
+    const long long tenure = 4 + rng.below(std::max(4, n / 4));
+    for (int x : chosen.xs) {
+        const std::size_t t = static_cast<std::size_t>(chosen.r) * n + x;
+        tabu_group[t] = chosen.ga;
+        tabu_until[t] = iterations + tenure;
+    }
+    for (int y : chosen.ys) {
+        const std::size_t t = static_cast<std::size_t>(chosen.r) * n + y;
+        tabu_group[t] = chosen.gb;
+        tabu_until[t] = iterations + tenure;
+    }
+    return true;
+}
+
+// Back to the best schedule, shaken by random swaps of single people (stronger after each stall).
+void Search::Impl::perturb() {
+    restore(best_assign);
+    ++stalls;
+    const int swaps = 1 + rounds * (1 + stalls % 4);
+    std::vector<int> xs(1), ys(1);
+    for (int k = 0; k < swaps; ++k) {
+        const int r = rng.below(rounds);
+        const Round& rd = cur[r];
+        const int a = rng.below(n);
+        const int b = rng.below(n);
+        const int ga = rd.group_of[a];
+        const int gb = rd.group_of[b];
+        if (ga == gb || rd.fixed[ga] || rd.fixed[gb]) continue;
+        if (comps.members[comps.of[a]].size() > 1 || comps.members[comps.of[b]].size() > 1) continue;
+        xs[0] = a;
+        ys[0] = b;
+        const Delta dl = delta(rd, ga, xs, gb, ys);
+        apply(r, ga, xs, gb, ys, dl);
+    }
+    std::fill(tabu_until.begin(), tabu_until.end(), 0);
+    since_best = 0;
+}
+
+Search::Search(const Problem& problem, std::uint64_t seed, bool use_constructions)
+    : impl_(std::make_unique<Impl>(problem, seed)) {
+    impl_->use_constructions = use_constructions;
+    if (validate(problem).empty()) {
+        impl_->start();
+    } else {
+        impl_->finished = true;
+    }
+}
+
+Search::~Search() = default;
+Search::Search(Search&&) noexcept = default;
+Search& Search::operator=(Search&&) noexcept = default;
+
+bool Search::run(long long iterations) {
+    Impl& s = *impl_;
+    if (s.finished) return true;
+    const long long stall_limit = 200 + 20LL * s.n;
+    for (long long k = 0; k < iterations; ++k) {
+        if (!s.step()) {
+            s.finished = true;
+            break;
+        }
+        ++s.iterations;
+        ++s.since_best;
+        if (s.cost < s.best) {
+            s.save_best();
+            if (s.at_bounds()) {
+                s.finished = true;
+                break;
+            }
+        } else if (s.since_best > stall_limit) {
+            s.perturb();
+        }
+    }
+    return s.finished;
+}
+
+const Schedule& Search::best() const {
+    Impl& s = *impl_;
+    if (s.best_dirty) {
+        s.best_schedule.assign(s.best_assign.size(), {});
+        for (std::size_t r = 0; r < s.best_assign.size(); ++r) {
+            const auto& assign = s.best_assign[r];
+            std::vector<std::vector<int>> groups(s.cur[r].groups.size());
+            for (int p = 0; p < s.n; ++p) groups[assign[p]].push_back(p);
+            for (auto& g : groups) std::sort(g.begin(), g.end());
+            groups.erase(std::remove_if(groups.begin(), groups.end(), [](const auto& g) { return g.empty(); }), groups.end());
+            std::sort(groups.begin(), groups.end());
+            s.best_schedule[r] = std::move(groups);
+        }
+        s.best_dirty = false;
+    }
+    return s.best_schedule;
+}
+
+Cost Search::best_cost() const { return impl_->best; }
+long long Search::iterations() const { return impl_->iterations; }
+long long Search::repeats_lower_bound() const { return impl_->lower_bound; }
+const char* Search::method() const { return impl_->method; }
+
+}  // namespace kollega::groups

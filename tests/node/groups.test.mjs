@@ -1,0 +1,98 @@
+// The group formation module (build/wasm/kollega-groups.*) as the admin view's Web Worker uses it,
+// and the native CLI: both must give the same JSON on the same fixtures (docs/groups.md).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { root, loadGroupsModule } from './wasm-module.mjs';
+
+const dir = 'tests/fixtures/groups';
+const fixture = (name) => readFileSync(`${root}${dir}/${name}`, 'utf8');
+const kollega = (...args) => spawnSync(`${root}build/native/kollega`, args, { cwd: root, encoding: 'utf8' });
+
+/** Runs a GroupsJob to its options' budget in slices, as the worker does; returns the result text. */
+function runJob(mod, roster, options, lang, slice = 5000) {
+  const job = new mod.GroupsJob(roster, options);
+  try {
+    const started = JSON.parse(job.start());
+    if (!started.ok) return JSON.stringify(started);
+    const budget = JSON.parse(options).iterations ?? 20000;
+    for (let done = 0; done < budget;) {
+      const n = Math.min(slice, budget - done);
+      const progress = JSON.parse(job.step(n));
+      assert.equal(progress.ok, true);
+      assert.equal(typeof progress.value.done, 'boolean');
+      assert.ok(progress.value.iterations <= done + n);
+      done += n;
+      if (progress.value.done) break;
+    }
+    return job.result(lang);
+  } finally {
+    job.delete();
+  }
+}
+
+test('groups wasm: version and parseRoster (CSV errors per line)', async () => {
+  const mod = await loadGroupsModule();
+  assert.equal(JSON.parse(mod.version()).ok, true);
+  const ok = JSON.parse(mod.parseRoster(fixture('small.csv')));
+  assert.equal(ok.ok, true);
+  assert.equal(ok.value.learners.length, 12);
+  const bad = JSON.parse(mod.parseRoster('id,name,email\na1,Ann,not-an-email\n'));
+  assert.equal(bad.ok, false);
+  assert.equal(bad.error.path, '/lines/2/email');
+});
+
+for (const [options, lang] of [['small-options.json', 'en'], ['mentor-options.json', 'sv'], ['exchange-options.json', 'nl'],
+  ['locked-line-options.json', 'en'], ['infeasible-options.json', 'nb']]) {
+  test(`groups: native CLI --json and wasm GroupsJob agree on ${options}`, async () => {
+    const mod = await loadGroupsModule();
+    const cli = kollega('groups', '--roster', `${dir}/small.csv`, '--options', `${dir}/${options}`, '--lang', lang, '--json');
+    const wasm = runJob(mod, fixture('small.csv'), fixture(options), lang, 1e9);
+    assert.equal(cli.stdout.trim(), wasm);
+    const env = JSON.parse(wasm);
+    assert.equal(cli.status, env.ok ? 0 : 1);
+  });
+}
+
+test('groups wasm: stepping in slices gives the same schedule as one run', async () => {
+  const mod = await loadGroupsModule();
+  const options = fixture('small-options.json');
+  assert.equal(runJob(mod, fixture('small.csv'), options, 'en', 777), runJob(mod, fixture('small.csv'), options, 'en', 1e9));
+});
+
+test('groups wasm: the result honours reporting lines, pins and history, with explanations', async () => {
+  const mod = await loadGroupsModule();
+  const env = JSON.parse(runJob(mod, fixture('small.csv'), fixture('small-options.json'), 'en'));
+  assert.equal(env.ok, true, JSON.stringify(env.error));
+  const { rounds, report } = env.value;
+  assert.equal(rounds.length, 3);
+  assert.equal(report.hardConstraintsMet, true);
+  assert.ok(rounds[1].groups.some((g) => g.join() === 'g01,g08,g11'));
+  for (const round of rounds) {
+    assert.equal(round.explanations.length, round.groups.length);
+    assert.deepEqual(round.groups.flat().sort(), Array.from({ length: 12 }, (_, i) => `g${String(i + 1).padStart(2, '0')}`));
+    for (const [i, g] of round.groups.entries()) {
+      assert.ok(!(g.includes('g01') && g.includes('g02')), 'manager');
+      assert.ok(!(g.includes('g02') && g.includes('g10')), "manager's manager");
+      assert.ok(!(g.includes('g09') && g.includes('g12')), 'do-not-pair');
+      assert.match(round.explanations[i].text, /pairs? new/);
+    }
+  }
+});
+
+test('groups wasm: bad options give JSON Pointers, a job not started says so', async () => {
+  const mod = await loadGroupsModule();
+  const job = new mod.GroupsJob(fixture('small.csv'), '{"rounds": 0, "keepApart": [["g01", 3]]}');
+  const started = JSON.parse(job.start());
+  assert.equal(started.ok, false);
+  assert.deepEqual(started.error.problems.map((p) => p.path).sort(), ['/options/keepApart/0/1', '/options/rounds']);
+  assert.equal(JSON.parse(job.step(10)).error.code, 'not_started');
+  job.delete();
+});
+
+test('groups wasm: the glue has no eval or new Function (CSP without unsafe-eval)', () => {
+  const text = readFileSync(`${root}build/wasm/kollega-groups.mjs`, 'utf8');
+  assert.doesNotMatch(text, /\beval\s*\(/);
+  assert.doesNotMatch(text, /new\s+Function\s*\(/);
+});
