@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Bundles the plugin (lit + idb + plugin code + the Emscripten glue) into build/plugin/kollega.js,
 // the admin page's editor into a separate build/plugin/kollega-admin.js and the coach dashboard
-// into build/plugin/kollega-coach.js (so learners never load either), copies kollega-core.wasm next to them and the built-in programs (programs/*.json, plus an
+// into build/plugin/kollega-coach.js and the group formation view into build/plugin/kollega-groups.js
+// with its Web Worker build/plugin/kollega-groups-worker.js (so learners never load any of them),
+// copies the wasm modules next to them and the built-in programs (programs/*.json, plus an
 // index.json for the editor's picker) into build/plugin/programs/.
 // Usage: node scripts/build-plugin.mjs [--no-minify]
 import { build, transform } from 'esbuild';
@@ -16,12 +18,20 @@ const outDir = join(root, 'build/plugin');
 const wasmDir = join(root, 'build/wasm');
 const programsDir = join(root, 'programs');
 
-/** The bundles: the learner's (the only one counted in the first-load size), the admin page's and the coach's. */
+/**
+ * The bundles: the learner's (the only one counted in the first-load size), the admin page's, the
+ * coach's, and the group formation view's with its module worker (which loads kollega-groups.wasm).
+ */
 export const ENTRIES = [
   { entry: 'plugin/src/index.js', file: 'kollega.js', meta: 'meta.json' },
   { entry: 'plugin/src/admin.js', file: 'kollega-admin.js', meta: 'meta-admin.json' },
   { entry: 'plugin/src/coach.js', file: 'kollega-coach.js', meta: 'meta-coach.json' },
+  { entry: 'plugin/src/groups.js', file: 'kollega-groups.js', meta: 'meta-groups.json' },
+  { entry: 'plugin/src/kollega-groups/groups-worker.js', file: 'kollega-groups-worker.js', meta: 'meta-groups-worker.json' },
 ];
+
+/** The wasm modules copied next to the bundles. */
+const WASM_FILES = ['kollega-core.wasm', 'kollega-coach-core.wasm', 'kollega-groups.wasm'];
 
 async function exists(path) {
   return stat(path).then(
@@ -44,9 +54,9 @@ function minifiedCssText(minify) {
   };
 }
 
-/** Builds the plugin; returns `{'kollega.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-core.wasm': {bytes, gzipBytes}, inputs}`. */
+/** Builds the plugin; returns `{'kollega.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-groups.js', 'kollega-groups-worker.js', 'kollega-core.wasm', 'kollega-groups.wasm': {bytes, gzipBytes}, inputs}`. */
 export async function buildPlugin({ minify = true, quiet = false } = {}) {
-  for (const file of ['kollega-core.mjs', 'kollega-core.wasm', 'kollega-coach-core.mjs', 'kollega-coach-core.wasm']) {
+  for (const file of ['kollega-core.mjs', 'kollega-coach-core.mjs', 'kollega-groups.mjs', ...WASM_FILES]) {
     if (!(await exists(join(wasmDir, file)))) {
       throw new Error(`build/wasm/${file} is missing: run \`make wasm\` first.`);
     }
@@ -72,12 +82,11 @@ export async function buildPlugin({ minify = true, quiet = false } = {}) {
     metafiles[file] = result.metafile;
     await writeFile(join(outDir, meta), JSON.stringify(result.metafile, null, 1));
   }
-  await copyFile(join(wasmDir, 'kollega-core.wasm'), join(outDir, 'kollega-core.wasm'));
-  await copyFile(join(wasmDir, 'kollega-coach-core.wasm'), join(outDir, 'kollega-coach-core.wasm'));
+  for (const file of WASM_FILES) await copyFile(join(wasmDir, file), join(outDir, file));
   await copyPrograms();
 
   const sizes = {};
-  for (const file of ['kollega.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-core.wasm']) {
+  for (const file of ['kollega.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-groups.js', 'kollega-groups-worker.js', 'kollega-core.wasm', 'kollega-groups.wasm']) {
     const bytes = await readFile(join(outDir, file));
     sizes[file] = { bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
   }
@@ -107,6 +116,9 @@ export async function buildPlugin({ minify = true, quiet = false } = {}) {
     console.log(`build/plugin/kollega-admin.js: ${kb(admin.bytes)} (${kb(admin.gzipBytes)} gzip) — admin page only, not in the learner's first load`);
     const coach = sizes['kollega-coach.js'];
     console.log(`build/plugin/kollega-coach.js: ${kb(coach.bytes)} (${kb(coach.gzipBytes)} gzip) — coach page only, not in the learner's first load`);
+    for (const file of ['kollega-groups.js', 'kollega-groups-worker.js', 'kollega-groups.wasm']) {
+      console.log(`build/plugin/${file}: ${kb(sizes[file].bytes)} (${kb(sizes[file].gzipBytes)} gzip) — group formation page only`);
+    }
   }
   return sizes;
 }

@@ -25,7 +25,7 @@ import theme from '../theme/theme.css';
 import errorStyles from '../error-view/error-view.css';
 
 /** The search effort choices: the most iterations a search may take (it stops sooner at the lower bound). */
-export const EFFORTS = { quick: 200_000, normal: 2_000_000, thorough: 20_000_000 };
+export const EFFORTS = { quick: 5_000, normal: 20_000, thorough: 200_000 };
 /** The pairing modes of the solver (docs/groups.md). */
 export const MODES = ['groups', 'mentor', 'skill-exchange'];
 
@@ -336,7 +336,10 @@ export class KollegaGroups extends LitElement {
     const { reason, envelope } = end;
     if (envelope?.ok) {
       this.#show(envelope.value, reason, options);
-      this._status = t.t(`solve.${reason}`, { iterations: t.number(this._progress?.iterations ?? 0) });
+      const p = this._progress;
+      const atBound = reason === 'budget' && p?.cost && p.lowerBound != null && p.cost.repeatsSquared <= p.lowerBound;
+      this._resultReason = atBound ? 'bound' : reason;
+      this._status = t.t(atBound ? 'solve.bound' : `solve.${reason}`, { iterations: t.number(p?.iterations ?? 0), repeats: t.number(p?.cost?.repeats ?? 0) });
       const groups = envelope.value.rounds.reduce((n, r) => n + r.groups.length, 0);
       this.#emit('kollega-groups-solved', { reason, rounds: envelope.value.rounds.length, groups, report: envelope.value.report ?? null });
     } else if (envelope) {
@@ -642,6 +645,10 @@ export class KollegaGroups extends LitElement {
               <div data-key="repeats" data-value=${p.cost?.repeats ?? ''}>
                 <dt>${t.t('progress.repeats')}</dt>
                 <dd>${p.cost ? t.number(p.cost.repeats ?? 0) : '–'}</dd>
+              </div>
+              <div data-key="score" data-value=${p.cost?.repeatsSquared ?? ''}>
+                <dt>${t.t('progress.score')}</dt>
+                <dd>${p.cost ? t.number(p.cost.repeatsSquared ?? 0) : '–'}</dd>
               </div>
               <div data-key="lowerBound" data-value=${p.lowerBound ?? ''}>
                 <dt>${t.t('progress.lowerBound')}</dt>
