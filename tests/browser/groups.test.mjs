@@ -475,3 +475,48 @@ test('groups: past groups from an earlier download count as meetings in the next
     await assertAccessible(page, 'history');
   });
 });
+
+test('groups: mentor pairs put each first-time leader with someone outside their reporting line; skill exchange pairs everyone', async () => {
+  const index = rosterIndex(rosters.demo);
+  const roles = new Map(parseCsv(rosters.demo, { columns: true }).map((r) => [r.id, r.role]));
+  const lines = reportingLines(index, 2);
+  await withPage('/groups.html', async (page) => {
+    await importRoster(page, rosters.demo);
+    await waitImported(page);
+    await view(page).locator('select.mode').selectOption('mentor');
+    assert.ok(await view(page).locator('fieldset.size input[value="range"]').isDisabled(), 'pairs only');
+    await view(page).locator('button.solve').click();
+    assert.equal(await waitSolved(page), 'done');
+    assert.equal(await view(page).locator('p.status').textContent(), 'Done: the pairs are formed.');
+    const result = await page.evaluate((host) => document.querySelector(host).result, HOST);
+    assert.equal(result.mode, 'mentor');
+    const mentees = [...roles].filter(([, role]) => /first-time/i.test(role)).map(([id]) => id);
+    for (const round of result.rounds) {
+      for (const pair of round.groups) {
+        assert.equal(pair.length, 2);
+        const [mentee, mentor] = mentees.includes(pair[0]) ? pair : [pair[1], pair[0]];
+        assert.ok(mentees.includes(mentee), `a first-time leader in ${pair}`);
+        assert.ok(!mentees.includes(mentor), `an experienced colleague in ${pair}`);
+        assert.deepEqual(lineConflicts(pair, lines), [], pair.join(' '));
+      }
+    }
+    // The explanation names people by name, not by id; the unpaired are listed.
+    const first = result.rounds[0];
+    const text = await view(page).locator('li.group p.explanation').first().textContent();
+    assert.ok(text.includes(index.get(first.groups[0][1]).name) || text.includes(index.get(first.groups[0][0]).name), text);
+    assert.ok(!/\be10\d\d\b/.test(text), text);
+    if (first.unpaired.length) assert.equal(await view(page).locator('p.unpaired').getAttribute('data-unpaired'), first.unpaired.join(' '));
+    await assertAccessible(page, 'mentor pairs');
+
+    await view(page).locator('select.mode').selectOption('skill-exchange');
+    await view(page).locator('button.solve').click();
+    await page.waitForFunction((host) => document.querySelector(host).result?.mode === 'skill-exchange', HOST);
+    await waitSolved(page);
+    const exchange = await page.evaluate((host) => document.querySelector(host).result, HOST);
+    for (const round of exchange.rounds) {
+      assert.equal(round.groups.flat().length, 12, 'an even roster: everyone paired');
+      assert.ok(round.groups.every((pair) => pair.length === 2 && !lineConflicts(pair, lines).length));
+    }
+    assert.equal(await view(page).locator('.report[data-scope="overall"] [data-key="stable"]').count(), 1);
+  });
+});

@@ -339,7 +339,8 @@ export class KollegaGroups extends LitElement {
       const p = this._progress;
       const atBound = reason === 'budget' && p?.cost && p.lowerBound != null && p.cost.repeatsSquared <= p.lowerBound;
       this._resultReason = atBound ? 'bound' : reason;
-      this._status = t.t(atBound ? 'solve.bound' : `solve.${reason}`, { iterations: t.number(p?.iterations ?? 0), repeats: t.number(p?.cost?.repeats ?? 0) });
+      const pairsDone = reason === 'done' && envelope.value.mode && envelope.value.mode !== 'groups';
+      this._status = t.t(atBound ? 'solve.bound' : pairsDone ? 'solve.donePairs' : `solve.${reason}`, { iterations: t.number(p?.iterations ?? 0), repeats: t.number(p?.cost?.repeats ?? 0) });
       const groups = envelope.value.rounds.reduce((n, r) => n + r.groups.length, 0);
       this.#emit('kollega-groups-solved', { reason, rounds: envelope.value.rounds.length, groups, report: envelope.value.report ?? null });
     } else if (envelope) {
@@ -696,22 +697,29 @@ export class KollegaGroups extends LitElement {
     </section>`;
   }
 
-  /** A quality report: the known figures in words, anything else as it came. */
+  /** A quality report: its sentence from the core, then the figures that matter for the mode. */
   #renderReport(report, scope) {
     const t = this.#t;
-    const entries = Object.entries(report).filter(([k, v]) => k !== 'text' && v !== null && typeof v !== 'object');
-    const lists = Object.entries(report).filter(([, v]) => Array.isArray(v) && v.length && v.every((x) => typeof x === 'string'));
+    const mode = this._result?.mode ?? 'groups';
+    const keys = [
+      'hardConstraintsMet',
+      'repeats',
+      ...(scope === 'overall' ? ['repeatsSquared', 'lowerBound'] : ['repeatedPairs']),
+      'newPairs',
+      'pairs',
+      'mixedGroups',
+      'groups',
+      ...(mode === 'skill-exchange' ? ['stable', 'blockingPairs'] : []),
+      ...(mode !== 'groups' ? ['unpaired'] : []),
+      ...(scope === 'overall' ? ['soft', 'iterations'] : []),
+    ].filter((key) => key in report && report[key] !== null && typeof report[key] !== 'object');
+    const shown = (value) => (typeof value === 'number' ? t.number(value) : typeof value === 'boolean' ? t.t(value ? 'report.yes' : 'report.no') : String(value));
     return html`<div class="report" data-scope=${scope}>
       <p class="report-title">${t.t(`report.${scope}`)}</p>
       ${typeof report.text === 'string' && report.text ? html`<p class="report-text">${report.text}</p>` : nothing}
       <dl class="report-figures">
-        ${entries.map(([key, value]) => {
-          const label = `report.${key}` in t.catalog ? t.t(`report.${key}`) : key;
-          const shown = typeof value === 'number' ? t.number(value) : typeof value === 'boolean' ? t.t(value ? 'report.yes' : 'report.no') : String(value);
-          return html`<div data-key=${key} data-value=${String(value)}><dt>${label}</dt><dd>${shown}</dd></div>`;
-        })}
+        ${keys.map((key) => html`<div data-key=${key} data-value=${String(report[key])}><dt>${t.t(`report.${key}`)}</dt><dd>${shown(report[key])}</dd></div>`)}
       </dl>
-      ${lists.map(([key, values]) => html`<ul class="report-notes" data-key=${key}>${values.map((v) => html`<li>${v}</li>`)}</ul>`)}
     </div>`;
   }
 
@@ -730,13 +738,17 @@ export class KollegaGroups extends LitElement {
     </section>`;
   }
 
+  /** The group's explanation lines, with the members' ids replaced by their names. */
   #explanation(round, g) {
     const e = round.explanations?.[g];
     if (e == null) return [];
-    if (typeof e === 'string') return [e];
-    if (Array.isArray(e)) return e.map(String);
-    if (typeof e === 'object') return [e.text ?? e.summary ?? JSON.stringify(e)].map(String);
-    return [String(e)];
+    const texts = typeof e === 'string' ? [e] : Array.isArray(e) ? e.map(String) : [String(e.text ?? e.summary ?? JSON.stringify(e))];
+    const members = [...(round.groups[g] ?? [])].sort((a, b) => b.length - a.length);
+    const escape = (id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!members.length) return texts;
+    // One pass with every id at once, so a name that contains another id is left alone.
+    const pattern = new RegExp(`(?<![\\w-])(?:${members.map(escape).join('|')})(?![\\w-])`, 'g');
+    return texts.map((text) => text.replace(pattern, (id) => this.#name(id)));
   }
 
   #renderGroup(members, g, r, round, edited) {
