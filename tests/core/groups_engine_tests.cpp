@@ -8,6 +8,7 @@
 #include "core/groups/construction.hpp"
 #include "core/groups/golfer.hpp"
 #include "core/groups/golfer_rng.hpp"
+#include "core/groups/golfer_symmetric.hpp"
 
 using namespace kollega::groups;
 
@@ -245,10 +246,31 @@ TEST_CASE("Groups engine: the search solves Kirkman's schoolgirls (5-3-7) and 4-
         CHECK(no_repeat(search.best(), 15));
         CHECK(evaluate(p, search.best()) == search.best_cost());
     }
+    {
+        const Problem p = golfers(5, 3, 7);
+        Search plain(p, 11, false);  // the tabu search alone
+        REQUIRE(plain.run(200000));
+        CHECK(std::string(plain.method()) == "search");
+        CHECK(no_repeat(plain.best(), 15));
+    }
     const Problem p = golfers(4, 3, 4);  // 4-3-5 does not exist (no nearly Kirkman system on 12)
     Search search(p, 7);
     REQUIRE(search.run(200000));
     CHECK(no_repeat(search.best(), 12));
+}
+
+TEST_CASE("Groups engine: the symmetric search solves 6-3-8 (18 people, the most rounds)", "[groups]") {
+    const Problem p = golfers(6, 3, 8);
+    Search search(p, 5);
+    REQUIRE(search.run(2000000));
+    CHECK(std::string(search.method()) == "symmetric-search");
+    require_complete(p, search.best());
+    CHECK(no_repeat(search.best(), 18));
+    CHECK(evaluate(p, search.best()) == search.best_cost());
+    SymmetricSearch kirkman(5, 3, 7, 7, 1);  // one base round developed modulo 7, one fixed point
+    REQUIRE(kirkman.run(100000));
+    CHECK(no_repeat(kirkman.expand(), 15));
+    CHECK(SymmetricSearch::orders(8, 4, 10) == std::vector<int>{10, 5, 2});
 }
 
 TEST_CASE("Groups engine: the lower bound counts unavoidable repeats", "[groups]") {
@@ -264,6 +286,29 @@ TEST_CASE("Groups engine: the lower bound counts unavoidable repeats", "[groups]
     kept.run(10000);
     CHECK(kept.best_cost().hard == 0);
     CHECK(kept.best_cost().repeats_squared >= kept.repeats_lower_bound());
+}
+
+TEST_CASE("Groups engine: soft costs are lowered once repeats are gone; a lone group is done", "[groups]") {
+    // Two departments of 6: soft cost 1 for each meeting of colleagues.
+    Problem p;
+    p.people = 12;
+    p.rounds = 2;
+    p.min_size = 2;
+    p.max_size = 2;
+    p.pair_cost.assign(144, 0);
+    for (int a = 0; a < 12; ++a)
+        for (int b = 0; b < 12; ++b)
+            if (a != b && a / 6 == b / 6) p.pair_cost[static_cast<std::size_t>(a) * 12 + b] = 1;
+    Search search(p, 9);
+    REQUIRE(search.run(20000));  // the bound (0) is reachable: every pair mixes departments
+    CHECK(search.best_cost().soft == 0);
+    CHECK(search.best_cost().repeats_squared == 0);
+
+    Problem lone = golfers(1, 4, 3);  // one group: nothing can move, every round the same
+    Search only(lone, 1);
+    CHECK(only.run(10));
+    CHECK(only.best_cost().repeats_squared == 6 * 4);
+    CHECK(only.repeats_lower_bound() == 6 * 4);
 }
 
 TEST_CASE("Groups engine: mixed sizes place everyone and avoid repeats", "[groups]") {

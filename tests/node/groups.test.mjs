@@ -96,3 +96,41 @@ test('groups wasm: the glue has no eval or new Function (CSP without unsafe-eval
   assert.doesNotMatch(text, /\beval\s*\(/);
   assert.doesNotMatch(text, /new\s+Function\s*\(/);
 });
+
+test('groups wasm: 200 learners with reporting lines over 12 rounds: every hard constraint, no repeat, every group mixed', async () => {
+  const mod = await loadGroupsModule();
+  const roster = readFileSync(`${root}tests/fixtures/rosters/roster-200.csv`, 'utf8');
+  const env = JSON.parse(runJob(mod, roster, JSON.stringify({ rounds: 12, seed: 3, iterations: 3000 }), 'en', 1000));
+  assert.equal(env.ok, true, JSON.stringify(env.error));
+  const { report, rounds } = env.value;
+  assert.equal(report.hardConstraintsMet, true);
+  assert.equal(report.repeats, 0);
+  assert.equal(report.mixedGroups, report.groups);
+  const parsed = JSON.parse(mod.parseRoster(roster)).value.learners;
+  const manager = new Map(parsed.map((l) => [l.id, l.managerId]));
+  for (const round of rounds) {
+    assert.equal(round.groups.flat().length, 200);
+    for (const g of round.groups) {
+      assert.ok(g.length >= 3 && g.length <= 4);
+      for (const a of g) {
+        const boss = manager.get(a);
+        assert.ok(!g.includes(boss) && !g.includes(manager.get(boss)), `${a} with their line in ${g}`);
+      }
+    }
+  }
+});
+
+test('cli: groups prints each group with its explanation and the reports; infeasible input exits 1 with why', () => {
+  const r = kollega('groups', '--roster', `${dir}/small.csv`, '--size', '3-4', '--rounds', '2', '--seed', '7', '--lang', 'sv');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^# 1\n {2}1\. g\d\d, g\d\d, g\d\d/);
+  assert.match(r.stdout, /ingen delad rapporteringslinje/);
+  assert.match(r.stdout, /alla ovillkorliga regler uppfyllda\n$/);
+  const bad = kollega('groups', '--roster', `${dir}/small.csv`, '--size', '5-5');
+  assert.equal(bad.status, 1);
+  assert.equal(bad.stdout, '');
+  assert.match(bad.stderr, /\/size: error: infeasible: size 5 cannot split 12 learners/);
+  const history = kollega('groups', '--roster', `${dir}/small.csv`, '--history', `${dir}/small-options.json`);
+  assert.equal(history.status, 1);
+  assert.match(history.stderr, /type_error/);
+});

@@ -11,6 +11,7 @@
 #include "core/groups/construction.hpp"
 #include "core/groups/golfer_internal.hpp"
 #include "core/groups/golfer_rng.hpp"
+#include "core/groups/golfer_symmetric.hpp"
 
 namespace kollega::groups {
 
@@ -61,11 +62,24 @@ struct Search::Impl {
     bool finished = false;
     const char* method = "search";
     bool use_constructions = true;
+    std::vector<std::unique_ptr<SymmetricSearch>> symmetric;  ///< one per group order, taking turns
+    std::size_t symmetric_next = 0;
     Rng rng;
     std::vector<int> tabu_group;  ///< per round*n+person: the slot they left
     std::vector<long long> tabu_until;
     std::vector<int> mark;
     int stamp = 0;
+    // Gain tables (Dotú & Van Hentenryck evaluate swaps in O(1) the same way): for round r,
+    // person p and slot g, the repeats^2 that p would add by joining g; and what p would save by
+    // leaving its own group. Kept when rounds*n*slots is at most 8M entries.
+    bool tables = false;
+    bool plain = true;  ///< no forbidden pairs, kept units or soft costs: swaps change repeats only
+    int slots = 0;      ///< the most groups in a round
+    std::vector<int> gain, loss;
+    struct Change {
+        int p, q, by;
+    };
+    std::vector<Change> changes;
 
     Impl(const Problem& p, std::uint64_t seed) : problem(p), rng(seed) {}
 
@@ -74,12 +88,22 @@ struct Search::Impl {
 
     void start();
     void greedy();
+    void freedom_greedy();
     bool try_construction();
+    bool pure() const;
+    bool install(const Schedule& schedule, const char* name);
+    long long run_symmetric(long long iterations);
     void rebuild();
     void save_best();
     void restore(const std::vector<std::vector<int>>& assign);
     Delta delta(const Round& rd, int ga, const std::vector<int>& xs, int gb, const std::vector<int>& ys);
     void apply(int r, int ga, const std::vector<int>& xs, int gb, const std::vector<int>& ys, const Delta& dl);
+    void change_meetings(int p, int q, int by);
+    void build_tables();
+    Delta swap_delta(int r, int a, int ga, int b, int gb);
+    static int increase(int m) { return m >= 1 ? 2 * m - 1 : 0; }  ///< repeats^2 added by one more meeting
+    static int decrease(int m) { return m >= 2 ? 2 * m - 3 : 0; }  ///< repeats^2 saved by one fewer
+    int& gain_at(int r, int p, int g) { return gain[(static_cast<std::size_t>(r) * n + p) * slots + g]; }
     bool unit_intact(const Round& rd, int person) const;
     bool step();
     void perturb();
@@ -98,10 +122,28 @@ void Search::Impl::start() {
     tabu_group.assign(static_cast<std::size_t>(rounds) * n, -1);
     tabu_until.assign(static_cast<std::size_t>(rounds) * n, 0);
     mark.assign(n, 0);
-    greedy();
+    for (const auto& sizes : group_sizes(problem)) slots = std::max(slots, static_cast<int>(sizes.size()));
+    plain = !d.any_cost && std::none_of(d.forbidden.begin(), d.forbidden.end(), [](std::uint8_t f) { return f != 0; }) &&
+            std::all_of(comps.members.begin(), comps.members.end(), [](const auto& m) { return m.size() == 1; });
+    tables = static_cast<long long>(rounds) * n * slots <= (4LL << 20);
+    if (tables) {
+        gain.assign(static_cast<std::size_t>(rounds) * n * slots, 0);
+        loss.assign(static_cast<std::size_t>(rounds) * n, 0);
+    }
+    if (pure() && n <= 64) {
+        freedom_greedy();
+    } else {
+        greedy();
+    }
     save_best();
-    if (use_constructions) try_construction();
-    finished = at_bounds();
+    if (use_constructions && !try_construction() && pure() && n <= 512)
+        for (int m : SymmetricSearch::orders(n / problem.min_size, problem.min_size, rounds))
+            symmetric.push_back(std::make_unique<SymmetricSearch>(n / problem.min_size, problem.min_size, rounds, m,
+                                                                  rng.next()));
+    // Nothing can move when no round has two free groups.
+    bool movable = false;
+    for (const auto& rd : cur) movable = movable || std::count(rd.fixed.begin(), rd.fixed.end(), 0) >= 2;
+    finished = at_bounds() || !movable;
 }
 
 bool Search::Impl::unit_intact(const Round& rd, int person) const {
@@ -204,6 +246,85 @@ void Search::Impl::greedy() {
     rebuild();
 }
 
+// Triska & Musliu's greedy start for pure golfer instances: each group of a round begins with
+// the pair of unplaced people who have not met and leave the most freedom (unplaced people who
+// have met neither), and grows by the person who keeps the most freedom; ties at random.
+void Search::Impl::freedom_greedy() {
+    const int s = problem.min_size;
+    const int groups = n / s;
+    cur.assign(rounds, Round{});
+    met = d.met;
+    std::vector<int> free_people;
+    std::vector<int> group;
+    for (int r = 0; r < rounds; ++r) {
+        Round& rd = cur[r];
+        rd.group_of.assign(n, -1);
+        rd.groups.assign(groups, {});
+        rd.fixed.assign(groups, 0);
+        free_people.resize(n);
+        for (int p = 0; p < n; ++p) free_people[p] = p;
+        for (int g = 0; g < groups; ++g) {
+            group.clear();
+            // Freedom of the group plus candidate c: free people who met nobody in it and not c.
+            const auto freedom = [&](int c) {
+                int count = 0;
+                for (int x : free_people) {
+                    if (x == c || met[at(x, c)]) continue;
+                    bool ok = true;
+                    for (int y : group)
+                        if (x == y || met[at(x, y)]) ok = false;
+                    count += ok ? 1 : 0;
+                }
+                return count;
+            };
+            while (static_cast<int>(group.size()) < s) {
+                int chosen = -1, chosen_pair = -1, most = -1, ties = 0, clash_best = 1 << 30;
+                if (group.empty() && s >= 2) {
+                    for (std::size_t i = 0; i < free_people.size(); ++i)
+                        for (std::size_t j = i + 1; j < free_people.size(); ++j) {
+                            const int a = free_people[i];
+                            const int b = free_people[j];
+                            const int clash = met[at(a, b)];
+                            if (clash > clash_best) continue;
+                            group.push_back(a);
+                            const int f = freedom(b);
+                            group.pop_back();
+                            if (clash < clash_best || f > most) {
+                                clash_best = clash, most = f, chosen = a, chosen_pair = b, ties = 1;
+                            } else if (f == most && rng.below(++ties) == 0) {
+                                chosen = a, chosen_pair = b;
+                            }
+                        }
+                } else {
+                    for (int c : free_people) {
+                        int clash = 0;
+                        for (int y : group) clash += met[at(c, y)];
+                        if (clash > clash_best) continue;
+                        const int f = freedom(c);
+                        if (clash < clash_best || f > most) {
+                            clash_best = clash, most = f, chosen = c, ties = 1;
+                        } else if (f == most && rng.below(++ties) == 0) {
+                            chosen = c;
+                        }
+                    }
+                }
+                for (int c : {chosen, chosen_pair}) {
+                    if (c < 0) continue;
+                    for (int y : group) {
+                        ++met[at(c, y)];
+                        ++met[at(y, c)];
+                    }
+                    group.push_back(c);
+                    free_people.erase(std::find(free_people.begin(), free_people.end(), c));
+                }
+            }
+            for (int p : group) rd.group_of[p] = g;
+            rd.groups[g] = group;
+        }
+    }
+    rebuild();
+}
+
 // Recomputes the meeting matrix and every cost component from `cur`.
 void Search::Impl::rebuild() {
     met = d.met;
@@ -230,6 +351,7 @@ void Search::Impl::rebuild() {
             for (std::size_t i = 0; i < members.size(); ++i)
                 for (std::size_t j = i + 1; j < members.size(); ++j)
                     if (rd.group_of[members[i]] != rd.group_of[members[j]]) ++cost.hard;
+    build_tables();
 }
 
 void Search::Impl::save_best() {
@@ -250,18 +372,21 @@ void Search::Impl::restore(const std::vector<std::vector<int>>& assign) {
     rebuild();
 }
 
-bool Search::Impl::try_construction() {
-    // Only a pure social golfer instance: equal sizes, no history, no pins, no forbidden pairs, no
-    // soft costs. (A relabelling could serve constrained problems too; see docs/groups-engine.md.)
+// A pure social golfer instance: equal sizes, no history, no pins, no forbidden pairs, no soft
+// costs. (Constrained problems go to the search; see docs/groups-engine.md.)
+bool Search::Impl::pure() const {
     if (!problem.keep_together.empty() || !problem.locked.empty() || d.any_cost) return false;
     if (std::any_of(d.forbidden.begin(), d.forbidden.end(), [](std::uint8_t f) { return f != 0; })) return false;
     if (std::any_of(d.met.begin(), d.met.end(), [](std::uint16_t m) { return m != 0; })) return false;
-    if (problem.min_size != problem.max_size || n % problem.min_size != 0) return false;
-    Construction built = construct(n / problem.min_size, problem.min_size, rounds);
-    if (built.schedule.empty()) return false;
+    return problem.min_size == problem.max_size && n % problem.min_size == 0;
+}
+
+// Makes `schedule` the current one; keeps it as the best when it is better. False (and the best
+// restored as current) otherwise.
+bool Search::Impl::install(const Schedule& schedule, const char* name) {
     for (int r = 0; r < rounds; ++r) {
         Round& rd = cur[r];
-        rd.groups = built.schedule[r];
+        rd.groups = schedule[r];
         rd.fixed.assign(rd.groups.size(), 0);
         rd.group_of.assign(n, -1);
         for (std::size_t g = 0; g < rd.groups.size(); ++g)
@@ -273,8 +398,29 @@ bool Search::Impl::try_construction() {
         return false;
     }
     save_best();
-    method = built.name;
+    method = name;
     return true;
+}
+
+bool Search::Impl::try_construction() {
+    if (!pure()) return false;
+    Construction built = construct(n / problem.min_size, problem.min_size, rounds);
+    return !built.schedule.empty() && install(built.schedule, built.name);
+}
+
+// Steps of the symmetric searches, in turns; installs the first zero-repeat schedule found.
+long long Search::Impl::run_symmetric(long long steps) {
+    SymmetricSearch& search = *symmetric[symmetric_next];
+    symmetric_next = (symmetric_next + 1) % symmetric.size();
+    const long long before = search.iterations();
+    const bool solved = search.run(steps);
+    const long long used = search.iterations() - before;
+    if (solved) {
+        install(search.expand(), "symmetric-search");
+        symmetric.clear();
+        finished = at_bounds();
+    }
+    return used;
 }
 
 // The cost change of swapping the people `xs` (all in slot ga) with `ys` (all in slot gb).
@@ -283,7 +429,7 @@ Delta Search::Impl::delta(const Round& rd, int ga, const std::vector<int>& xs, i
     for (int x : xs) mark[x] = stamp;
     for (int y : ys) mark[y] = stamp;
     Delta dl;
-    const auto gain = [&](int p, int q) {
+    const auto joins = [&](int p, int q) {
         const std::size_t i = at(p, q);
         const int m = met[i];
         if (m >= 1) {
@@ -294,7 +440,7 @@ Delta Search::Impl::delta(const Round& rd, int ga, const std::vector<int>& xs, i
         if (same_unit(p, q)) --dl.hard;
         dl.soft += d.cost[i];
     };
-    const auto lose = [&](int p, int q) {
+    const auto leaves = [&](int p, int q) {
         const std::size_t i = at(p, q);
         const int m = met[i];
         if (m >= 2) {
@@ -307,13 +453,13 @@ Delta Search::Impl::delta(const Round& rd, int ga, const std::vector<int>& xs, i
     };
     for (int c : rd.groups[ga]) {
         if (mark[c] == stamp) continue;
-        for (int x : xs) lose(x, c);
-        for (int y : ys) gain(y, c);
+        for (int x : xs) leaves(x, c);
+        for (int y : ys) joins(y, c);
     }
     for (int c : rd.groups[gb]) {
         if (mark[c] == stamp) continue;
-        for (int y : ys) lose(y, c);
-        for (int x : xs) gain(x, c);
+        for (int y : ys) leaves(y, c);
+        for (int x : xs) joins(x, c);
     }
     return dl;
 }
@@ -323,27 +469,17 @@ void Search::Impl::apply(int r, int ga, const std::vector<int>& xs, int gb, cons
     ++stamp;
     for (int x : xs) mark[x] = stamp;
     for (int y : ys) mark[y] = stamp;
+    // The pairs whose meetings change, read from the groups before the move.
+    changes.clear();
     for (int c : rd.groups[ga]) {
         if (mark[c] == stamp) continue;
-        for (int x : xs) {
-            --met[at(x, c)];
-            --met[at(c, x)];
-        }
-        for (int y : ys) {
-            ++met[at(y, c)];
-            ++met[at(c, y)];
-        }
+        for (int x : xs) changes.push_back({x, c, -1});
+        for (int y : ys) changes.push_back({y, c, +1});
     }
     for (int c : rd.groups[gb]) {
         if (mark[c] == stamp) continue;
-        for (int y : ys) {
-            --met[at(y, c)];
-            --met[at(c, y)];
-        }
-        for (int x : xs) {
-            ++met[at(x, c)];
-            ++met[at(c, x)];
-        }
+        for (int y : ys) changes.push_back({y, c, -1});
+        for (int x : xs) changes.push_back({x, c, +1});
     }
     auto& a = rd.groups[ga];
     auto& b = rd.groups[gb];
@@ -353,10 +489,89 @@ void Search::Impl::apply(int r, int ga, const std::vector<int>& xs, int gb, cons
         rd.group_of[xs[k]] = gb;
         rd.group_of[ys[k]] = ga;
     }
+    if (tables) {
+        // Moved people change the gain of everyone toward groups ga and gb of this round.
+        for (std::size_t k = 0; k < xs.size(); ++k)
+            for (int p = 0; p < n; ++p) {
+                const int ix = increase(met[at(p, xs[k])]);
+                const int iy = increase(met[at(p, ys[k])]);
+                gain_at(r, p, ga) += iy - ix;
+                gain_at(r, p, gb) += ix - iy;
+            }
+    }
+    for (const Change& c : changes) change_meetings(c.p, c.q, c.by);
+    if (tables) {
+        for (int g : {ga, gb})
+            for (int p : rd.groups[g]) {
+                int sum = 0;
+                for (int c : rd.groups[g])
+                    if (c != p) sum += decrease(met[at(p, c)]);
+                loss[static_cast<std::size_t>(r) * n + p] = sum;
+            }
+    }
     cost.hard += dl.hard;
     cost.repeats_squared += dl.rsq;
     cost.repeats += dl.rep;
     cost.soft += dl.soft;
+}
+
+// One more (or one fewer) meeting of p and q, with the gain tables of every round.
+void Search::Impl::change_meetings(int p, int q, int by) {
+    const int old = met[at(p, q)];
+    const int now = old + by;
+    met[at(p, q)] = static_cast<std::uint16_t>(now);
+    met[at(q, p)] = static_cast<std::uint16_t>(now);
+    if (!tables) return;
+    const int di = increase(now) - increase(old);
+    const int dd = decrease(now) - decrease(old);
+    for (int r = 0; r < rounds; ++r) {
+        const int gp = cur[r].group_of[p];
+        const int gq = cur[r].group_of[q];
+        gain_at(r, p, gq) += di;
+        gain_at(r, q, gp) += di;
+        if (gp == gq) {
+            loss[static_cast<std::size_t>(r) * n + p] += dd;
+            loss[static_cast<std::size_t>(r) * n + q] += dd;
+        }
+    }
+}
+
+// The gain and loss tables from scratch (after rebuild()).
+void Search::Impl::build_tables() {
+    if (!tables) return;
+    std::fill(gain.begin(), gain.end(), 0);
+    std::fill(loss.begin(), loss.end(), 0);
+    for (int r = 0; r < rounds; ++r)
+        for (int p = 0; p < n; ++p)
+            for (int q = 0; q < n; ++q) {
+                if (q == p) continue;
+                const int m = met[at(p, q)];
+                gain_at(r, p, cur[r].group_of[q]) += increase(m);
+                if (cur[r].group_of[q] == cur[r].group_of[p]) loss[static_cast<std::size_t>(r) * n + p] += decrease(m);
+            }
+}
+
+// The cost change of swapping single people a (slot ga) and b (slot gb) of round r, from the
+// tables: O(1) for the repeats; hard and soft by a pass over the two groups when the problem
+// has any. (`repeats` is left 0: apply() gets the exact delta.)
+Delta Search::Impl::swap_delta(int r, int a, int ga, int b, int gb) {
+    Delta dl;
+    const int ab = increase(met[at(a, b)]);
+    dl.rsq = gain_at(r, a, gb) - ab + gain_at(r, b, ga) - ab - loss[static_cast<std::size_t>(r) * n + a] -
+             loss[static_cast<std::size_t>(r) * n + b];
+    if (plain) return dl;
+    const Round& rd = cur[r];
+    for (int c : rd.groups[ga]) {
+        if (c == a) continue;
+        dl.hard += d.forbidden[at(b, c)] - d.forbidden[at(a, c)] + (same_unit(a, c) ? 1 : 0) - (same_unit(b, c) ? 1 : 0);
+        dl.soft += static_cast<long long>(d.cost[at(b, c)]) - d.cost[at(a, c)];
+    }
+    for (int c : rd.groups[gb]) {
+        if (c == b) continue;
+        dl.hard += d.forbidden[at(a, c)] - d.forbidden[at(b, c)] + (same_unit(b, c) ? 1 : 0) - (same_unit(a, c) ? 1 : 0);
+        dl.soft += static_cast<long long>(d.cost[at(a, c)]) - d.cost[at(b, c)];
+    }
+    return dl;
 }
 
 // One tabu step: the best non-tabu swap in any round that moves a person in conflict (or, with
@@ -408,7 +623,15 @@ bool Search::Impl::step() {
                     }
                     if (ys.size() != xs.size()) continue;
                 }
-                const Delta dl = delta(rd, ga, xs, static_cast<int>(gb), ys);
+                const Delta dl = tables && xs.size() == 1 && ys.size() == 1
+                                     ? swap_delta(r, xs[0], ga, ys[0], static_cast<int>(gb))
+                                     : delta(rd, ga, xs, static_cast<int>(gb), ys);
+#ifdef KOLLEGA_GROUPS_CHECK
+                if (tables && xs.size() == 1 && ys.size() == 1) {
+                    const Delta exact = delta(rd, ga, xs, static_cast<int>(gb), ys);
+                    if (exact.rsq != dl.rsq || exact.hard != dl.hard || exact.soft != dl.soft) __builtin_trap();
+                }
+#endif
                 bool tabu = false;
                 for (int x : xs) {
                     const std::size_t t = static_cast<std::size_t>(r) * n + x;
@@ -471,7 +694,11 @@ bool Search::Impl::step() {
         const int samples = std::min(n, 8);
         for (int k = 0; k < samples; ++k) consider(r, rng.below(n), true);
     }
-    if (chosen.r < 0) return any_conflict ? (perturb(), true) : false;
+    if (chosen.r < 0) {
+        if (any_conflict) perturb();  // every move tabu: shake the best schedule
+        return true;                  // (soft phase: another sample next step)
+    }
+    chosen.dl = delta(cur[chosen.r], chosen.ga, chosen.xs, chosen.gb, chosen.ys);  // exact, repeats included
     apply(chosen.r, chosen.ga, chosen.xs, chosen.gb, chosen.ys, chosen.dl);
     const long long tenure = 4 + rng.below(std::max(4, n / 4));
     for (int x : chosen.xs) {
@@ -530,6 +757,15 @@ bool Search::run(long long iterations) {
     if (s.finished) return true;
     const long long stall_limit = 200 + 20LL * s.n;
     for (long long k = 0; k < iterations; ++k) {
+        // Every 64 steps, the symmetric searches (pure instances only) get as many.
+        if (!s.symmetric.empty() && k % 128 == 0) {
+            const long long used = s.run_symmetric(std::min<long long>(64, iterations - k));
+            s.iterations += used;
+            k += used;
+            if (used == 0) ++k;  // (cannot happen: a search that is not solved takes its steps)
+            if (s.finished) break;
+            if (k >= iterations) break;
+        }
         if (!s.step()) {
             s.finished = true;
             break;

@@ -109,6 +109,9 @@ public:
 
     Result<Model> build() {
         m_.options = o_;
+        if (roster_.size() > kMaxLearners)
+            return Error{"too_large", "group formation takes at most " + std::to_string(kMaxLearners) + " learners, found " +
+                                          std::to_string(roster_.size()) + " (split the cohort)", "/roster"};
         n_ = static_cast<int>(roster_.size());
         check_options();
         read_learners();
@@ -363,7 +366,8 @@ private:
     void diagnose_sizes() {
         if (!splittable(n_, o_.min_size, o_.max_size))
             errors_.push_back(Error{"infeasible",
-                                    "sizes " + sizes_words(o_.min_size, o_.max_size) + " cannot split " + std::to_string(n_) +
+                                    (o_.min_size == o_.max_size ? "size " : "sizes ") + sizes_words(o_.min_size, o_.max_size) +
+                                        " cannot split " + std::to_string(n_) +
                                         (n_ == 1 ? " learner" : " learners") + " (every learner is placed in every round)",
                                     "/size"});
     }

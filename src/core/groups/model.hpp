@@ -84,6 +84,10 @@ struct Model {
     [[nodiscard]] bool in_line(int learner, int ancestor) const;
 };
 
+/// The most learners one formation takes (the pair matrices grow with the square: 3,000 learners
+/// take about 60 MB).
+inline constexpr std::size_t kMaxLearners = 3000;
+
 /// An offset that a time zone has when the built-in table does not know it.
 inline constexpr int kUnknownOffset = -100000;
 
