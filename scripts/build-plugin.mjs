@@ -3,7 +3,9 @@
 // the admin page's editor into a separate build/plugin/kollega-admin.js and the coach dashboard
 // into build/plugin/kollega-coach.js (so learners never load either), the learner's lazily loaded
 // session views into build/plugin/kollega-activities.js (with kollega-session.wasm: loaded by a
-// dynamic import when a learner opens one, never in the first load), copies kollega-core.wasm next to them and the built-in programs (programs/*.json, plus an
+// dynamic import when a learner opens one, never in the first load), the group formation view into
+// build/plugin/kollega-groups.js with its Web Worker build/plugin/kollega-groups-worker.js, the LMS
+// host bundles, copies the wasm modules next to them and the built-in programs (programs/*.json, plus an
 // index.json for the editor's picker) into build/plugin/programs/.
 // Usage: node scripts/build-plugin.mjs [--no-minify]
 import { build, transform } from 'esbuild';
@@ -20,13 +22,16 @@ const programsDir = join(root, 'programs');
 
 /**
  * The bundles: the learner's (the only one counted in the first-load size), the learner's lazily
- * loaded activities, the admin page's and the coach's.
+ * loaded activities, the admin page's, the coach's, the group formation view's with its module
+ * worker (which loads kollega-groups.wasm), and the LMS host bundles.
  */
 export const ENTRIES = [
   { entry: 'plugin/src/index.js', file: 'kollega.js', meta: 'meta.json' },
   { entry: 'plugin/src/activities.js', file: 'kollega-activities.js', meta: 'meta-activities.json' },
   { entry: 'plugin/src/admin.js', file: 'kollega-admin.js', meta: 'meta-admin.json' },
   { entry: 'plugin/src/coach.js', file: 'kollega-coach.js', meta: 'meta-coach.json' },
+  { entry: 'plugin/src/groups.js', file: 'kollega-groups.js', meta: 'meta-groups.json' },
+  { entry: 'plugin/src/kollega-groups/groups-worker.js', file: 'kollega-groups-worker.js', meta: 'meta-groups-worker.json' },
   // LMS host bundles, imported by select-host.js only when <kollega-app host="…"> asks (docs/hosts.md).
   { entry: 'plugin/src/hosts/scorm.js', file: 'kollega-scorm.js', meta: 'meta-scorm.json' },
   // The cmi5 host; it also exports XapiStore for a page that keeps events in an LRS without cmi5.
@@ -34,7 +39,7 @@ export const ENTRIES = [
 ];
 
 /** The wasm modules (each with its Emscripten glue, `.mjs`, bundled into its JS). */
-const WASM_FILES = ['kollega-core.wasm', 'kollega-coach-core.wasm', 'kollega-session.wasm'];
+const WASM_FILES = ['kollega-core.wasm', 'kollega-coach-core.wasm', 'kollega-session.wasm', 'kollega-groups.wasm'];
 
 async function exists(path) {
   return stat(path).then(
@@ -57,7 +62,7 @@ function minifiedCssText(minify) {
   };
 }
 
-/** Builds the plugin; returns `{'kollega.js', 'kollega-activities.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-core.wasm', 'kollega-session.wasm': {bytes, gzipBytes}, inputs}`. */
+/** Builds the plugin; returns `{'kollega.js', 'kollega-activities.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-core.wasm', 'kollega-session.wasm', 'kollega-groups.js', 'kollega-groups-worker.js', 'kollega-groups.wasm': {bytes, gzipBytes}, inputs}`. */
 export async function buildPlugin({ minify = true, quiet = false } = {}) {
   for (const file of WASM_FILES.flatMap((f) => [f.replace(/\.wasm$/, '.mjs'), f])) {
     if (!(await exists(join(wasmDir, file)))) {
@@ -89,7 +94,7 @@ export async function buildPlugin({ minify = true, quiet = false } = {}) {
   await copyPrograms();
 
   const sizes = {};
-  for (const file of ['kollega.js', 'kollega-activities.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-core.wasm', 'kollega-session.wasm']) {
+  for (const file of ['kollega.js', 'kollega-activities.js', 'kollega-admin.js', 'kollega-coach.js', 'kollega-groups.js', 'kollega-groups-worker.js', 'kollega-core.wasm', 'kollega-session.wasm', 'kollega-groups.wasm']) {
     const bytes = await readFile(join(outDir, file));
     sizes[file] = { bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
   }
@@ -122,6 +127,9 @@ export async function buildPlugin({ minify = true, quiet = false } = {}) {
     console.log(`build/plugin/kollega-admin.js: ${kb(admin.bytes)} (${kb(admin.gzipBytes)} gzip) — admin page only, not in the learner's first load`);
     const coach = sizes['kollega-coach.js'];
     console.log(`build/plugin/kollega-coach.js: ${kb(coach.bytes)} (${kb(coach.gzipBytes)} gzip) — coach page only, not in the learner's first load`);
+    for (const file of ['kollega-groups.js', 'kollega-groups-worker.js', 'kollega-groups.wasm']) {
+      console.log(`build/plugin/${file}: ${kb(sizes[file].bytes)} (${kb(sizes[file].gzipBytes)} gzip) — group formation page only`);
+    }
   }
   return sizes;
 }

@@ -8,14 +8,15 @@ import { coachCatalogs } from '../../plugin/src/kollega-coach/i18n/index.js';
 import { hostCatalogs } from '../../plugin/src/hosts/i18n/index.js';
 import { cmi5Texts } from '../../plugin/src/hosts/cmi5-texts.js';
 import { activityCatalogs } from '../../plugin/src/kollega-activity/i18n/index.js';
+import { groupsCatalogs } from '../../plugin/src/kollega-groups/i18n/index.js';
 import { balanceText, programFacts, turnsText } from '../../plugin/src/kollega-app/activity-view.js';
 import { loadCore } from '../../plugin/src/core/core-loader.js';
 
 const languages = Object.keys(catalogs);
 const root = new URL('../../', import.meta.url);
 
-/** Catalog sets, each held to the same rules: the learner UI, the admin editor, the coach dashboard, the LMS hosts, the session views. */
-const SETS = { ui: catalogs, editor: editorCatalogs, coach: coachCatalogs, hosts: hostCatalogs, cmi5: cmi5Texts, activity: activityCatalogs };
+/** Catalog sets, each held to the same rules: the learner UI, the admin editor, the coach dashboard, the LMS hosts, the session views, the group formation view. */
+const SETS = { ui: catalogs, editor: editorCatalogs, coach: coachCatalogs, hosts: hostCatalogs, cmi5: cmi5Texts, activity: activityCatalogs, groups: groupsCatalogs };
 /** Keys whose text may rightly be the same as in English (loanwords, abbreviations, placeholders only). */
 const SAME_AS_ENGLISH_OK = new Set(['minutes.short', 'role.coach', 'session.agenda', 'load.label', 'status.counts', 'chart.item', 'exports.downloads', 'type.feedback.given', 'people.other', 'fair.person', 'received.from']);
 
