@@ -18,7 +18,7 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'kollega/programs'), { recursive: true });
 const programArg = process.argv.indexOf('--program');
 const program = (programArg >= 0 ? process.argv[programArg + 1] : process.env.PROGRAM) || undefined;
-for (const f of ['kollega.js', 'kollega-core.wasm', 'kollega-activities.js', 'kollega-session.wasm', 'kollega-admin.js', 'kollega-coach.js', 'kollega-coach-core.wasm', 'kollega-scorm.js', 'kollega-cmi5.js']) copyFileSync(join(root, 'build/plugin', f), join(dist, 'kollega', f));
+for (const f of ['kollega.js', 'kollega-core.wasm', 'kollega-activities.js', 'kollega-session.wasm', 'kollega-admin.js', 'kollega-coach.js', 'kollega-coach-core.wasm', 'kollega-groups.js', 'kollega-groups-worker.js', 'kollega-groups.wasm', 'kollega-scorm.js', 'kollega-cmi5.js']) copyFileSync(join(root, 'build/plugin', f), join(dist, 'kollega', f));
 for (const f of readdirSync(join(root, 'programs')).filter((f) => f.endsWith('.json'))) copyFileSync(join(root, 'programs', f), join(dist, 'kollega/programs', f));
 writeFileSync(join(dist, 'kollega/snippet.html'),
   '<script type="module" src="kollega/kollega.js"></script>\n' +
@@ -28,7 +28,7 @@ const packages = buildPackages({ program, outDir: dist });
 
 const report = sizeReport(root, join(dist, 'kollega'));
 writeFileSync(join(dist, 'size-report.json'), JSON.stringify(report, null, 2) + '\n');
-console.log('dist/kollega/: kollega.js, kollega-core.wasm, kollega-activities.js + kollega-session.wasm (the session views, loaded on first use), kollega-admin.js (the program editor), kollega-coach.js + kollega-coach-core.wasm (the coach dashboard), kollega-scorm.js (the SCORM host), kollega-cmi5.js (the cmi5 host and xAPI store), programs/, snippet.html');
+console.log('dist/kollega/: kollega.js, kollega-core.wasm, kollega-activities.js + kollega-session.wasm (the session views, loaded on first use), kollega-admin.js (the program editor), kollega-coach.js + kollega-coach-core.wasm (the coach dashboard), kollega-groups.js + kollega-groups-worker.js + kollega-groups.wasm (group formation), kollega-scorm.js (the SCORM host), kollega-cmi5.js (the cmi5 host and xAPI store), programs/, snippet.html');
 for (const p of packages) console.log(`dist/${p.file.split('/').pop()}: ${p.entries} files, ${p.bytes} bytes, program ${p.program}`);
 console.log('');
 console.log(sizeTable(report));

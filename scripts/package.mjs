@@ -147,8 +147,13 @@ ${files.map((f) => `      <file href="${xmlEscape(f)}"/>`).join('\n')}
 `;
 }
 
-/** The files every SCORM package carries from build/plugin (the learner bundle, the engine, the SCORM host). */
-export const SCORM_PLUGIN_FILES = ['kollega.js', 'kollega-core.wasm', 'kollega-scorm.js'];
+/** What every package carries for the learner: the bundle, the engine, and the session views with
+ * their module (kollega-activities.js + kollega-session.wasm, loaded when a learner opens a session,
+ * a feedback form, a role-play, goals or the schedule). */
+const LEARNER_FILES = ['kollega.js', 'kollega-core.wasm', 'kollega-activities.js', 'kollega-session.wasm'];
+
+/** The files every SCORM package carries from build/plugin (the learner's files and the SCORM host). */
+export const SCORM_PLUGIN_FILES = [...LEARNER_FILES, 'kollega-scorm.js'];
 
 function scormPackage(host, manifest) {
   return ({ pluginDir, programFile }) => {
@@ -167,8 +172,8 @@ function scormPackage(host, manifest) {
   };
 }
 
-/** The files the cmi5 package carries from build/plugin: the learner bundle, the engine, the cmi5 host. */
-export const CMI5_PLUGIN_FILES = ['kollega.js', 'kollega-core.wasm', 'kollega-cmi5.js'];
+/** The files the cmi5 package carries from build/plugin: the learner's files and the cmi5 host. */
+export const CMI5_PLUGIN_FILES = [...LEARNER_FILES, 'kollega-cmi5.js'];
 
 /** The IRI a cmi5 course of a program gets unless the admin chooses one (COURSE_IRI). */
 export function cmi5CourseIri(programId) {

@@ -126,6 +126,10 @@ for (const kind of ['scorm12', 'scorm2004']) {
     assert.doesNotMatch(html, /<style|style=/, 'no inline style');
     assert.equal(JSON.parse(text(entries['program.json'])).id, DEFAULT_PROGRAM);
     assert.deepEqual(entries['kollega.js'], new Uint8Array(readFileSync(join(root, 'build/plugin/kollega.js'))));
+    // The session views load on first use, from next to kollega.js: they must be in the package.
+    for (const f of ['kollega-activities.js', 'kollega-session.wasm']) {
+      assert.deepEqual(entries[f], new Uint8Array(readFileSync(join(root, 'build/plugin', f))), `${f} in the package`);
+    }
   });
 }
 
