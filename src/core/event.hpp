@@ -48,6 +48,9 @@ bool carries_text(EventType t);
 
 /// The event type a learner records when they finish a step of the path.
 inline constexpr std::string_view kStepCompleted = "step.completed";
+/// The parts of situation–behaviour–impact notes, in the order Event::sbi holds them.
+inline constexpr std::string_view kSbiParts[] = {"situation", "behaviour", "impact"};
+
 /// The event type recorded when a learner attended a peer session (counts for unlock rules).
 inline constexpr std::string_view kSessionAttended = "session.attended";
 
@@ -72,9 +75,7 @@ struct Event {
     std::vector<std::pair<std::string, int>> ratings;  ///< feedback.given: rubric item → rating
     std::vector<std::string> worked;            ///< feedback.given: what worked
     std::vector<std::string> improve;           ///< feedback.given: things to improve
-    std::string sbi_situation;                  ///< feedback.given (optional sbi): the situation
-    std::string sbi_behaviour;                  ///< feedback.given (optional sbi): the behaviour seen
-    std::string sbi_impact;                     ///< feedback.given (optional sbi): its impact
+    std::vector<std::string> sbi;               ///< feedback.given (optional): situation, behaviour, impact — none or all three
     std::string role;                           ///< role-play.completed
     std::optional<Timestamp> start;             ///< session.scheduled
     std::vector<std::string> members;           ///< session.scheduled

@@ -142,10 +142,11 @@ public:
                 if (texts) {
                     result_ext[ours("extensions/worked")] = e.worked;
                     result_ext[ours("extensions/improve")] = e.improve;
-                    if (!e.sbi_situation.empty())
-                        result_ext[ours("extensions/sbi")] = {{"situation", e.sbi_situation},
-                                                              {"behaviour", e.sbi_behaviour},
-                                                              {"impact", e.sbi_impact}};
+                    if (e.sbi.size() == 3) {
+                        json sbi = json::object();
+                        for (std::size_t i = 0; i < 3; ++i) sbi[std::string(kSbiParts[i])] = e.sbi[i];
+                        result_ext[ours("extensions/sbi")] = std::move(sbi);
+                    }
                 }
                 break;
             }

@@ -82,9 +82,8 @@ void read_payload(const json& payload, const std::string& path, Event& e, Errors
             if (const json* sbi = p.member("sbi", false)) {
                 ObjectReader s(*sbi, p.at("sbi"), errors);
                 if (s.ok()) {
-                    read_text_member(s, "situation", e.sbi_situation, true);
-                    read_text_member(s, "behaviour", e.sbi_behaviour, true);
-                    read_text_member(s, "impact", e.sbi_impact, true);
+                    e.sbi.resize(3);
+                    for (std::size_t i = 0; i < 3; ++i) read_text_member(s, kSbiParts[i], e.sbi[i], true);
                 }
             }
             break;

@@ -74,7 +74,7 @@ TEST_CASE("feedback event: valid answers give a group event to the observed peer
     // It reads back as an event the folds accept.
     auto parsed = json::parse_events("[" + e.dump() + "]");
     REQUIRE(parsed.ok());
-    CHECK(parsed.value()[0].sbi_behaviour == "answered at once");
+    CHECK(parsed.value()[0].sbi == std::vector<std::string>{"Q&A", "answered at once", "no time to think"});
 }
 
 TEST_CASE("feedback event: every problem at once, with pointers", "[feedback]") {

@@ -102,9 +102,7 @@ Result<Event> feedback_event(const Program& program, std::string_view activity_i
     e.worked = a.worked;
     e.improve = a.improve;
     if (a.has_sbi) {
-        e.sbi_situation = a.situation;
-        e.sbi_behaviour = a.behaviour;
-        e.sbi_impact = a.impact;
+        e.sbi = {a.situation, a.behaviour, a.impact};
     }
     return e;
 }
