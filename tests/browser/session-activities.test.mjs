@@ -232,6 +232,7 @@ test('role-play: the scenario, role cards with the cues of each stage, the swap,
     for (const name of ['Ann', 'Bo', 'Cy']) assert.notEqual(after[name], before[name], `${name} has a new role after the swap`);
     for (let i = 0; i < 3; i++) await press(page, 'Next stage');
     await view(page).locator('#save-roleplay').waitFor();
+    await assertAccessible(page, 'the finished role-play');
     await press(page, 'Save the role-play');
     await view(page).locator('text=Saved: 4 roles played.').waitFor();
     const played = (await storedEvents(page)).filter((e) => e.type === 'role-play.completed');
@@ -328,6 +329,15 @@ test('goals: a specific, measurable goal, a check-in with progress, the step don
     await goal.locator('input[type="text"]').fill('Handed over the weekly report');
     await goal.getByRole('button', { name: /Check in/ }).click();
     await goal.locator('[role="progressbar"][aria-valuenow="40"]').waitFor();
+    assert.match(await text(goal), /Next check-in: /);
+    // Reaching 100% is celebrated.
+    await page.clock.runFor(1000);
+    await goal.locator('input[type="range"]').fill('100');
+    await goal.getByRole('button', { name: /Check in/ }).click();
+    await goal.locator('.celebrate').waitFor();
+    assert.match(await text(goal), /Goal reached: 100%/);
+    assert.match(await view(page).locator('[aria-live="polite"]').textContent(), /Goal reached/);
+    await page.clock.runFor(1000);
     await assertAccessible(page, 'the goals view with a check-in');
     await page.setViewportSize({ width: 375, height: 800 });
     await assertFits(page, 'the goals view at 375 px');
@@ -343,6 +353,7 @@ test('goals: a specific, measurable goal, a check-in with progress, the step don
     await view(page).locator('.win-list li', { hasText: 'Said no to a meeting' }).waitFor();
     const types = (await storedEvents(page)).map((e) => e.type);
     for (const type of ['goal.set', 'goal.checked-in', 'win.celebrated']) assert.ok(types.includes(type), `${type} recorded`);
+    assert.deepEqual((await storedEvents(page)).filter((e) => e.type === 'goal.checked-in').map((e) => e.payload.progress), [40, 100]);
     const goalSet = (await storedEvents(page)).find((e) => e.type === 'goal.set');
     assert.deepEqual(goalSet.payload, { goal: goalSet.payload.goal, activity: 'leadership-goal', text: 'Delegate one recurring task a month', measure: 'Tasks delegated without checking halfway' });
     assert.equal(goalSet.visibility, 'group');
