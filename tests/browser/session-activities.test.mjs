@@ -66,6 +66,12 @@ const view = (page) => page.locator('kollega-app kollega-activity');
 const text = (locator) => locator.evaluate((el) => el.innerText.replace(/\s+/g, ' ').trim());
 const plugin = async (page) => [...new Set(page.fetched)];
 
+/** At phone width nothing scrolls sideways. */
+async function assertFits(page, label) {
+  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= width, `${label}: the page scrolls sideways (${scroll} > ${width})`);
+}
+
 /** Presses a button of the open view by its text, with the keyboard. */
 async function press(page, name) {
   const button = view(page).getByRole('button', { name, exact: false }).first();
@@ -101,7 +107,7 @@ async function rememberPeople(page, programId) {
 
 
 test('feedback: the form shows who sees each answer, the balance rule error at its field, then a valid submit; the peer\'s feedback is received', async () => {
-  const context = await demo.browser.newContext({ timezoneId: 'Europe/Stockholm', locale: 'en-GB' });
+  const context = await demo.browser.newContext({ timezoneId: 'Europe/Stockholm', locale: 'en-GB', viewport: { width: 375, height: 800 } });
   try {
     const page = await clockPage(context, '/?program=presentation-practice');
     const learner = await rememberPeople(page, 'presentation-practice');
@@ -142,6 +148,7 @@ test('feedback: the form shows who sees each answer, the balance rule error at i
     assert.match(await view(page).locator('#f-worked').getAttribute('aria-describedby'), /f-worked-error/);
     assert.equal(await page.evaluate(() => document.querySelector('kollega-app').shadowRoot.querySelector('kollega-activity').shadowRoot.activeElement?.id), 'f-worked');
     await assertAccessible(page, 'the feedback form with a balance-rule error');
+    await assertFits(page, 'the feedback form at 375 px');
     await view(page).locator('#f-worked-1').fill('Calm pace in the Q&A.');
     await view(page).locator('#f-sbi-situation').fill('Tuesday rehearsal, slide 4');
     await view(page).locator('#f-sbi-behaviour').fill('You read the figures aloud without a pause');
@@ -186,7 +193,7 @@ test('feedback: the form shows who sees each answer, the balance rule error at i
 });
 
 test('role-play: the scenario, role cards with the cues of each stage, the swap, the observer\'s checklist', async () => {
-  const context = await demo.browser.newContext({ timezoneId: 'Europe/Stockholm', locale: 'en-GB' });
+  const context = await demo.browser.newContext({ timezoneId: 'Europe/Stockholm', locale: 'en-GB', viewport: { width: 375, height: 800 } });
   try {
     const page = await clockPage(context, '/?program=presentation-practice');
     await rememberPeople(page, 'presentation-practice');
@@ -213,6 +220,7 @@ test('role-play: the scenario, role cards with the cues of each stage, the swap,
     assert.match(await text(observer), /Observer’s checklist: Presentation feedback/);
     assert.equal(await observer.locator('.checklist li').count(), 5);
     await assertAccessible(page, 'the role-play player');
+    await assertFits(page, 'the role-play player at 375 px');
     await press(page, 'Next stage');
     assert.match(await text(presenter), /Acknowledge the concern/);
     await press(page, 'Next stage');
@@ -224,6 +232,7 @@ test('role-play: the scenario, role cards with the cues of each stage, the swap,
     for (const name of ['Ann', 'Bo', 'Cy']) assert.notEqual(after[name], before[name], `${name} has a new role after the swap`);
     for (let i = 0; i < 3; i++) await press(page, 'Next stage');
     await view(page).locator('#save-roleplay').waitFor();
+    await assertAccessible(page, 'the finished role-play');
     await press(page, 'Save the role-play');
     await view(page).locator('text=Saved: 4 roles played.').waitFor();
     const played = (await storedEvents(page)).filter((e) => e.type === 'role-play.completed');
@@ -267,6 +276,8 @@ test('schedule: occurrences in the learner\'s zone across summer time, reminders
     assert.match(await text(reminders.first()), /Session coming up/);
     assert.equal(await page.evaluate(() => window.__permissionRequests), 0, 'no permission prompt before a click');
     await assertAccessible(page, 'the schedule view with reminders');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await assertFits(page, 'the schedule view at 375 px');
     await press(page, 'Turn on browser notifications');
     await page.waitForFunction(() => window.__permissionRequests === 1);
 
@@ -318,7 +329,18 @@ test('goals: a specific, measurable goal, a check-in with progress, the step don
     await goal.locator('input[type="text"]').fill('Handed over the weekly report');
     await goal.getByRole('button', { name: /Check in/ }).click();
     await goal.locator('[role="progressbar"][aria-valuenow="40"]').waitFor();
+    assert.match(await text(goal), /Next check-in: /);
+    // Reaching 100% is celebrated.
+    await page.clock.runFor(1000);
+    await goal.locator('input[type="range"]').fill('100');
+    await goal.getByRole('button', { name: /Check in/ }).click();
+    await goal.locator('.celebrate').waitFor();
+    assert.match(await text(goal), /Goal reached: 100%/);
+    assert.match(await view(page).locator('[aria-live="polite"]').textContent(), /Goal reached/);
+    await page.clock.runFor(1000);
     await assertAccessible(page, 'the goals view with a check-in');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await assertFits(page, 'the goals view at 375 px');
     await press(page, 'Back to the path');
     await page.locator('kollega-app li[data-step-id="first-meeting"][data-status="next"]').waitFor();
     assert.equal(await page.evaluate(() => document.querySelector('kollega-app').shadowRoot.activeElement?.dataset.open), 'set-goal');
@@ -331,6 +353,7 @@ test('goals: a specific, measurable goal, a check-in with progress, the step don
     await view(page).locator('.win-list li', { hasText: 'Said no to a meeting' }).waitFor();
     const types = (await storedEvents(page)).map((e) => e.type);
     for (const type of ['goal.set', 'goal.checked-in', 'win.celebrated']) assert.ok(types.includes(type), `${type} recorded`);
+    assert.deepEqual((await storedEvents(page)).filter((e) => e.type === 'goal.checked-in').map((e) => e.payload.progress), [40, 100]);
     const goalSet = (await storedEvents(page)).find((e) => e.type === 'goal.set');
     assert.deepEqual(goalSet.payload, { goal: goalSet.payload.goal, activity: 'leadership-goal', text: 'Delegate one recurring task a month', measure: 'Tasks delegated without checking halfway' });
     assert.equal(goalSet.visibility, 'group');

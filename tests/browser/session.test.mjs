@@ -141,6 +141,10 @@ test('session: a whole three-person session on one screen, and the events it rec
     assert.equal(await now.locator('.timer').textContent(), '0:30');
     assert.match(await view(page).locator('[aria-live="polite"]').textContent(), /time for this part is up/i);
     await assertAccessible(page, 'the gentle overtime signal');
+    // Well over (a fifth of the box, at least a minute): still calm words, a clearer nudge.
+    await page.clock.runFor(40_000);
+    await now.locator('.overtime[data-level="strong"]').waitFor();
+    assert.match(await view(page).locator('[aria-live="polite"]').textContent(), /well over/i);
 
     // Coaching turns: 15 minutes each; pause and resume; extend; skip.
     await press(page, 'Next:');

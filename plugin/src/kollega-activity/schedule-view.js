@@ -36,7 +36,7 @@ export class ScheduleView {
   }
 
   async #load() {
-    const { programText, learner, lang } = this.host.ctx;
+    const { programText, learner } = this.host.ctx;
     const core = this.host.core;
     const events = await this.host.events();
     const booked = events
@@ -52,7 +52,6 @@ export class ScheduleView {
     this.upcoming = core.occurrences(this.cadence, this.startLocal, this.tz, 12).filter((o) => o.start >= now).slice(0, 6);
     this.reminders = core.reminders(programText, this.#request({ actor: learner, now }), events).reminders;
     this.#scheduleNotifications();
-    void lang;
   }
 
   #request(extra = {}) {
@@ -168,7 +167,10 @@ export class ScheduleView {
               ${this.reminders.length
                 ? html`<ul class="reminders">
                     ${this.reminders.slice(0, 10).map(
-                      (r) => html`<li data-kind=${r.kind}><span class="reminder-kind">${this.#reminderText(r)}</span> <time datetime=${r.at}>${t.moment(r.at)}</time></li>`,
+                      (r) => html`<li data-kind=${r.kind} data-due=${r.at <= this.host.now() ? 'true' : 'false'}>
+                        <span class="reminder-kind">${this.#reminderText(r)}</span> <time datetime=${r.at}>${t.moment(r.at)}</time>
+                        ${r.at <= this.host.now() ? html`<span class="badge due">${t.t('reminders.due')}</span>` : nothing}
+                      </li>`,
                     )}
                   </ul>`
                 : html`<p>${t.t('reminders.none')}</p>`}

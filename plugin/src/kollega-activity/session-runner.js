@@ -19,7 +19,6 @@ export class SessionRunner {
     this.timer = null;
     this.saved = null;
     this.busy = false;
-    this.plans = {};
   }
 
   get #key() {

@@ -190,6 +190,7 @@ export default {
   'cadence.every-4-weeks': 'every 4 weeks',
   'cadence.monthly': 'once a month',
   'reminders.heading': 'Reminders',
+  'reminders.due': 'due now',
   'reminders.none': 'Nothing to remind you of right now.',
   'reminder.session': 'Session coming up: {title}',
   'reminder.check-in': 'Check-in due: {title}',

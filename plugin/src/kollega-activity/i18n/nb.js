@@ -190,6 +190,7 @@ export default {
   'cadence.every-4-weeks': 'hver fjerde uke',
   'cadence.monthly': 'én gang i måneden',
   'reminders.heading': 'Påminnelser',
+  'reminders.due': 'nå',
   'reminders.none': 'Ingenting å minne deg på akkurat nå.',
   'reminder.session': 'Møte snart: {title}',
   'reminder.check-in': 'Tid for innsjekk: {title}',

@@ -190,6 +190,7 @@ export default {
   'cadence.every-4-weeks': 'om de vier weken',
   'cadence.monthly': 'eens per maand',
   'reminders.heading': 'Herinneringen',
+  'reminders.due': 'nu aan de beurt',
   'reminders.none': 'Er is nu niets om je aan te herinneren.',
   'reminder.session': 'Bijeenkomst komt eraan: {title}',
   'reminder.check-in': 'Tijd voor een check-in: {title}',

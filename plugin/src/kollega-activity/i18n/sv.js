@@ -190,6 +190,7 @@ export default {
   'cadence.every-4-weeks': 'var fjärde vecka',
   'cadence.monthly': 'en gång i månaden',
   'reminders.heading': 'Påminnelser',
+  'reminders.due': 'dags nu',
   'reminders.none': 'Inget att påminna om just nu.',
   'reminder.session': 'Träff snart: {title}',
   'reminder.check-in': 'Dags att checka in: {title}',
