@@ -113,7 +113,7 @@ for (const kind of ['scorm12', 'scorm2004']) {
     const listed = manifest.resources.resource.flatMap((r) => r.file.map((f) => f['@href'])).sort();
     const inZip = Object.keys(entries).filter((f) => f !== 'imsmanifest.xml').sort();
     assert.deepEqual(listed, inZip);
-    assert.deepEqual(inZip, ['index.html', 'kollega-core.wasm', 'kollega-scorm.js', 'kollega.js', 'page-lang.js', 'page.css', 'program.json']);
+    assert.deepEqual(inZip, ['index.html', 'kollega-activities.js', 'kollega-core.wasm', 'kollega-scorm.js', 'kollega-session.wasm', 'kollega.js', 'page-lang.js', 'page.css', 'program.json']);
     for (const f of inZip) assert.ok(!/node_modules|xapi-statements|xapi-validation/.test(f), f);
   });
 
