@@ -311,6 +311,33 @@ TEST_CASE("Groups engine: soft costs are lowered once repeats are gone; a lone g
     CHECK(only.repeats_lower_bound() == 6 * 4);
 }
 
+TEST_CASE("Groups engine: a large problem (no gain tables) keeps its costs exact", "[groups]") {
+    // 1,200 people in 3-4 over 15 rounds: rounds*n*groups passes the gain tables' limit, so
+    // swaps are evaluated directly from the meeting matrix.
+    Problem p;
+    p.people = 1200;
+    p.rounds = 15;
+    p.min_size = 3;
+    p.max_size = 4;
+    p.forbidden.assign(static_cast<std::size_t>(p.people) * p.people, 0);
+    Rng rng(5);
+    for (int k = 0; k < 3000; ++k) {
+        const int a = rng.below(p.people);
+        const int b = rng.below(p.people);
+        if (a == b) continue;
+        p.forbidden[static_cast<std::size_t>(a) * p.people + b] = 1;
+        p.forbidden[static_cast<std::size_t>(b) * p.people + a] = 1;
+    }
+    p.keep_together = {{1, 2}, {3, 4, 5}};
+    p.locked = {{2, {10, 11, 12, 13}}};
+    REQUIRE(validate(p).empty());
+    Search search(p, 3);
+    search.run(40);
+    require_complete(p, search.best());
+    CHECK(evaluate(p, search.best()) == search.best_cost());
+    CHECK(search.best_cost().hard == 0);
+}
+
 TEST_CASE("Groups engine: mixed sizes place everyone and avoid repeats", "[groups]") {
     Problem p;
     p.people = 22;
