@@ -769,14 +769,12 @@ bool Search::run(long long iterations) {
     if (s.finished) return true;
     const long long stall_limit = 200 + 20LL * s.n;
     for (long long k = 0; k < iterations; ++k) {
-        // Every 64 steps, the symmetric searches (pure instances only) get as many.
+        // Of every 128 steps, 64 go to the symmetric searches (pure instances only), in turns.
         if (!s.symmetric.empty() && k % 128 == 0) {
             const long long used = s.run_symmetric(std::min<long long>(64, iterations - k));
             s.iterations += used;
             k += used;
-            if (used == 0) ++k;  // (cannot happen: a search that is not solved takes its steps)
-            if (s.finished) break;
-            if (k >= iterations) break;
+            if (s.finished || k >= iterations) break;
         }
         if (!s.step()) {
             s.finished = true;
