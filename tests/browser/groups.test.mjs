@@ -520,3 +520,21 @@ test('groups: mentor pairs put each first-time leader with someone outside their
     assert.equal(await view(page).locator('.report[data-scope="overall"] [data-key="stable"]').count(), 1);
   });
 });
+
+test('groups: switching the page language re-explains the same groups without a new search', async () => {
+  await withPage('/groups.html', async (page) => {
+    await importRoster(page, rosters.demo);
+    await waitImported(page);
+    await view(page).locator('button.solve').click();
+    await waitSolved(page);
+    const groups = await shownGroups(page);
+    assert.match(await view(page).locator('li.group p.explanation').first().textContent(), /mixes \d departments/);
+    await page.evaluate(() => (document.documentElement.lang = 'nb'));
+    await page.waitForFunction((host) => /blander \d avdelinger/.test(document.querySelector(host).shadowRoot.querySelector('li.group p.explanation')?.textContent), HOST);
+    assert.equal(await view(page).locator('h2').textContent(), 'Sett sammen læringsgrupper');
+    assert.match(await view(page).locator('.report[data-scope="overall"] .report-text').textContent(), /grupper/);
+    assert.deepEqual(await shownGroups(page), groups, 'the same groups');
+    assert.equal((await page.evaluate(() => window.__groupsEvents)).length, 1, 'no second search');
+    await assertAccessible(page, 'groups in Norwegian');
+  });
+});
