@@ -292,6 +292,9 @@ test('groups: keyboard only — import, solve, select two learners, swap, keep a
     await tabTo(page, 'button.solve');
     await page.keyboard.press('Enter');
     await waitSolved(page);
+    // Focus went to Cancel while searching and then to the result's heading.
+    const focused = () => page.evaluate((host) => document.querySelector(host).shadowRoot.activeElement?.textContent.trim(), HOST);
+    assert.equal(await focused(), '3. Groups');
     const before = await shownGroups(page);
     assert.equal(before.flat().length, 12);
 
@@ -350,6 +353,7 @@ test('groups: keyboard only — import, solve, select two learners, swap, keep a
     await tabTo(page, 'button.resolve');
     await page.keyboard.press('Enter');
     await waitSolved(page);
+    assert.equal(await focused(), '3. Groups');
     assert.equal(await view(page).locator('.error[role="alert"]').count(), 0, 'the pins could all hold');
     // The re-solve kept every pin: the swapped groups of round 1, the lock of round 2, c and d apart.
     await view(page).locator('select.round-select').selectOption('0');
@@ -405,6 +409,7 @@ test('groups: a swap that puts a learner with their manager is refused by the co
     await view(page).locator('button.resolve').click();
     const alert = view(page).locator('.error[role="alert"]');
     await alert.waitFor();
+    await page.waitForFunction((host) => document.querySelector(host).shadowRoot.activeElement?.classList.contains('error-wrap'), HOST);
     assert.equal(await alert.getAttribute('data-code'), 'infeasible');
     assert.match(await alert.textContent(), /reporting line|manager/i);
     assert.match(await view(page).locator('p.status').textContent(), /could not be formed/);

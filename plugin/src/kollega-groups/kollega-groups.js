@@ -322,6 +322,10 @@ export class KollegaGroups extends LitElement {
       },
     );
     this.#solveId = id;
+    // Keyboard users keep their place: the pressed button is disabled while the search runs, so
+    // focus moves to Cancel, and to the result's heading when the search ends.
+    const hadFocus = !!this.renderRoot.activeElement;
+    if (hadFocus) this.updateComplete.then(() => this.renderRoot.querySelector('button.cancel')?.focus());
     let end;
     try {
       end = await result;
@@ -350,6 +354,8 @@ export class KollegaGroups extends LitElement {
       this._status = t.t('solve.cancelledNone');
     }
     await this.updateComplete;
+    const active = this.renderRoot.activeElement;
+    if (hadFocus && (!active || active.matches('button.cancel'))) this.renderRoot.querySelector('.error-wrap, section.result > h3')?.focus();
     return end;
   }
 
@@ -477,7 +483,7 @@ export class KollegaGroups extends LitElement {
       <h2 class="title" id=${this.#id('title')}>${t.t('title')}</h2>
       <p class="intro">${t.t('intro')}</p>
       ${this.#renderRoster()} ${this.#renderOptions()} ${this.#renderProgress()}
-      ${this._error ? renderError(t, this._error, 'error.title', null) : nothing}
+      ${this._error ? html`<div class="error-wrap" tabindex="-1">${renderError(t, this._error, 'error.title', null)}</div>` : nothing}
       ${this._result ? this.#renderResult() : nothing}
     </section>`;
   }
@@ -674,7 +680,7 @@ export class KollegaGroups extends LitElement {
     const rounds = result.rounds;
     const round = rounds[this._round] ?? rounds[0];
     return html`<section class="block result" aria-labelledby=${this.#id('result')} data-reason=${this._resultReason}>
-      <h3 id=${this.#id('result')}>${t.t('result.heading')}</h3>
+      <h3 id=${this.#id('result')} tabindex="-1">${t.t('result.heading')}</h3>
       ${this._resultReason === 'cancelled' || this._resultReason === 'budget' || this._resultReason === 'running'
         ? html`<p class="note stopped">${t.t(`result.${this._resultReason}`)}</p>`
         : nothing}
