@@ -134,3 +134,28 @@ test('cli: groups prints each group with its explanation and the reports; infeas
   assert.equal(history.status, 1);
   assert.match(history.stderr, /type_error/);
 });
+
+test('groups wasm: an admin swap is re-explained by the job, with what it breaks', async () => {
+  const mod = await loadGroupsModule();
+  const job = new mod.GroupsJob(fixture('small.csv'), JSON.stringify({ rounds: 1, seed: 2, iterations: 2000 }));
+  try {
+    assert.equal(JSON.parse(job.start()).ok, true);
+    job.step(2000);
+    const result = JSON.parse(job.result('en')).value;
+    assert.deepEqual(result.violations, []);
+    // Swap the first members of the first two groups, then put g02 with its manager g01.
+    const groups = result.rounds[0].groups.map((g) => [...g]);
+    [groups[0][0], groups[1][0]] = [groups[1][0], groups[0][0]];
+    const swapped = JSON.parse(job.explain(JSON.stringify([groups]), 'en'));
+    assert.equal(swapped.ok, true);
+    assert.equal(swapped.value.rounds[0].groups.flat().length, 12);
+    const withBoss = groups.map((g) => g.filter((id) => id !== 'g02'));
+    withBoss[withBoss.findIndex((g) => g.includes('g01'))].push('g02');
+    const bad = JSON.parse(job.explain(JSON.stringify({ rounds: [{ groups: withBoss }] }), 'nb')).value;
+    assert.equal(bad.report.hardConstraintsMet, false);
+    assert.ok(bad.violations.some((v) => v.message.includes('"g01" and "g02"') || v.message.includes('"g02" and "g01"')));
+    assert.ok(bad.rounds[0].explanations.some((e) => /g01 og g02 kan ikke være i samme gruppe|g02 og g01 kan ikke være i samme gruppe/.test(e.text)));
+  } finally {
+    job.delete();
+  }
+});
