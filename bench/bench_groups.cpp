@@ -84,6 +84,7 @@ struct Outcome {
     long long iterations;
     bool solved;
     std::string method;
+    long long repeats_squared;  ///< of the best schedule when the run ended
 };
 
 Outcome solve(const Problem& p, std::uint64_t seed, double max_seconds, bool constructions) {
@@ -96,8 +97,9 @@ Outcome solve(const Problem& p, std::uint64_t seed, double max_seconds, bool con
     double ms = 0;
     while (true) {
         ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        if (done()) return {ms, search.iterations(), true, search.method()};
-        if (ms > max_seconds * 1000) return {ms, search.iterations(), false, search.method()};
+        if (done()) return {ms, search.iterations(), true, search.method(), 0};
+        if (ms > max_seconds * 1000)
+            return {ms, search.iterations(), false, search.method(), search.best_cost().repeats_squared};
         search.run(200);
     }
 }
@@ -132,6 +134,7 @@ int main(int argc, char** argv) {
         std::vector<long long> iterations;
         int solved = 0;
         std::string method;
+        long long fewest_repeats = -1;  // best repeats^2 over the unsolved runs
         const double cap = max_seconds > 0 ? max_seconds : inst.max_seconds;
         const int runs = inst.seeds > 0 ? std::min(seeds, inst.seeds) : seeds;
         for (int seed = 1; seed <= runs; ++seed) {
@@ -140,8 +143,9 @@ int main(int argc, char** argv) {
             iterations.push_back(o.iterations);
             solved += o.solved ? 1 : 0;
             if (method.empty() || o.solved) method = o.method;
-            std::fprintf(stderr, "%s seed %d: %s in %.2f ms, %lld iterations\n", inst.name.c_str(), seed,
-                         o.solved ? "zero repeats" : "NOT solved", o.ms, o.iterations);
+            if (!o.solved && (fewest_repeats < 0 || o.repeats_squared < fewest_repeats)) fewest_repeats = o.repeats_squared;
+            std::fprintf(stderr, "%s seed %d: %s in %.2f ms, %lld iterations, repeats^2 %lld\n", inst.name.c_str(), seed,
+                         o.solved ? "zero repeats" : "NOT solved", o.ms, o.iterations, o.repeats_squared);
         }
         std::vector<double> sorted = times;
         std::sort(sorted.begin(), sorted.end());
@@ -150,9 +154,9 @@ int main(int argc, char** argv) {
         char buf[512];
         std::snprintf(buf, sizeof buf,
                       "%s{\"name\":\"%s\",\"people\":%d,\"rounds\":%d,\"seeds\":%d,\"solved\":%d,\"medianMs\":%.3f,"
-                      "\"minMs\":%.3f,\"maxMs\":%.3f,\"capSeconds\":%.0f,\"method\":\"%s\"}",
+                      "\"minMs\":%.3f,\"maxMs\":%.3f,\"capSeconds\":%.0f,\"method\":\"%s\",\"unsolvedBestRepeatsSquared\":%lld}",
                       first ? "" : ",", inst.name.c_str(), inst.problem.people, inst.problem.rounds, runs, solved, median,
-                      sorted.front(), sorted.back(), cap, method.c_str());
+                      sorted.front(), sorted.back(), cap, method.c_str(), fewest_repeats);
         json += buf;
         first = false;
     }

@@ -35,7 +35,8 @@ function groupsTable(nat, was) {
     const w = was.instances.find((x) => x.name === n.name) ?? { medianMs: NaN, solved: 0, seeds: 0 };
     const goal = goals[n.name];
     const verdict = goal ? `${goal[0]}: ${goal[1](w.medianMs, w.solved) ? 'met' : 'MISSED'}` : '—';
-    return `| ${n.name} | ${n.people} × ${n.rounds} | ${n.method} | ${f(n.medianMs)} (${n.solved}/${n.seeds}) | ${f(w.medianMs)} (${w.solved}/${w.seeds}) | ${verdict} |`;
+    const left = n.unsolvedBestRepeatsSquared >= 0 ? ` (unsolved: best repeats² ${n.unsolvedBestRepeatsSquared})` : '';
+    return `| ${n.name} | ${n.people} × ${n.rounds} | ${n.method}${left} | ${f(n.medianMs)} (${n.solved}/${n.seeds}) | ${f(w.medianMs)} (${w.solved}/${w.seeds}) | ${verdict} |`;
   });
   return ['| instance | people × rounds | found by | native median ms (solved) | wasm median ms (solved) | goal (wasm) |',
     '|---|---:|---|---:|---:|---|', ...rows].join('\n');

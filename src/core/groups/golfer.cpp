@@ -89,7 +89,7 @@ struct Search::Impl {
     void start();
     void greedy();
     void freedom_greedy();
-    bool try_construction();
+    void set_schedule(const Schedule& schedule);
     bool pure() const;
     bool install(const Schedule& schedule, const char* name);
     long long run_symmetric(long long iterations);
@@ -130,13 +130,25 @@ void Search::Impl::start() {
         gain.assign(static_cast<std::size_t>(rounds) * n * slots, 0);
         loss.assign(static_cast<std::size_t>(rounds) * n, 0);
     }
-    if (pure() && n <= 64) {
-        freedom_greedy();
-    } else {
-        greedy();
+    // A construction answers a pure instance at once; otherwise a greedy start for the search.
+    bool constructed = false;
+    if (use_constructions && pure()) {
+        Construction built = construct(n / problem.min_size, problem.min_size, rounds);
+        if (!built.schedule.empty()) {
+            set_schedule(built.schedule);
+            method = built.name;
+            constructed = true;
+        }
+    }
+    if (!constructed) {
+        if (pure() && n <= 64) {
+            freedom_greedy();
+        } else {
+            greedy();
+        }
     }
     save_best();
-    if (use_constructions && !try_construction() && pure() && n <= 512)
+    if (use_constructions && !constructed && pure() && n <= 512)
         for (int m : SymmetricSearch::orders(n / problem.min_size, problem.min_size, rounds))
             symmetric.push_back(std::make_unique<SymmetricSearch>(n / problem.min_size, problem.min_size, rounds, m,
                                                                   rng.next()));
@@ -383,7 +395,8 @@ bool Search::Impl::pure() const {
 
 // Makes `schedule` the current one; keeps it as the best when it is better. False (and the best
 // restored as current) otherwise.
-bool Search::Impl::install(const Schedule& schedule, const char* name) {
+void Search::Impl::set_schedule(const Schedule& schedule) {
+    cur.assign(rounds, Round{});
     for (int r = 0; r < rounds; ++r) {
         Round& rd = cur[r];
         rd.groups = schedule[r];
@@ -393,6 +406,10 @@ bool Search::Impl::install(const Schedule& schedule, const char* name) {
             for (int p : rd.groups[g]) rd.group_of[p] = static_cast<int>(g);
     }
     rebuild();
+}
+
+bool Search::Impl::install(const Schedule& schedule, const char* name) {
+    set_schedule(schedule);
     if (!(cost < best)) {
         restore(best_assign);
         return false;
@@ -402,11 +419,6 @@ bool Search::Impl::install(const Schedule& schedule, const char* name) {
     return true;
 }
 
-bool Search::Impl::try_construction() {
-    if (!pure()) return false;
-    Construction built = construct(n / problem.min_size, problem.min_size, rounds);
-    return !built.schedule.empty() && install(built.schedule, built.name);
-}
 
 // Steps of the symmetric searches, in turns; installs the first zero-repeat schedule found.
 long long Search::Impl::run_symmetric(long long steps) {
