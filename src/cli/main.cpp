@@ -634,7 +634,11 @@ int run_groups(const GroupsArgs& a, bool as_json) {
     const std::string out = kollega::api::groups_solve(roster_text, kollega::json::groups_options_to_json(o), a.lang);
     const bool ok = out.rfind(R"({"ok":true)", 0) == 0;
     if (as_json) {
-        std::cout << out << "\n";
+        // The issue's format: the result itself ({"rounds":…,"report":…}); a failure is the
+        // api's error envelope ({"ok":false,"error":…}) and exit status 1.
+        constexpr std::string_view prefix = R"({"ok":true,"value":)";
+        if (ok) std::cout << std::string_view(out).substr(prefix.size(), out.size() - prefix.size() - 1) << "\n";
+        else std::cout << out << "\n";
         return ok ? 0 : 1;
     }
     // Text: the same run through the core (deterministic, so it equals the JSON).
@@ -773,7 +777,7 @@ int main(int argc, char** argv) {
     groups->add_option("--depth", groups_args.depth, "Reporting-line depth never grouped (default 2; 0: off)")->check(CLI::Range(0, 64));
     groups->add_option("--options", groups_args.options, "Options JSON (pins, do-not-pair, …; docs/groups.md); flags override it");
     groups->add_option("--lang", groups_args.lang, "Language of explanations: en, sv, nb or nl")->capture_default_str();
-    groups->add_flag("--json", groups_json, "Print the result JSON envelope");
+    groups->add_flag("--json", groups_json, "Print the result JSON ({\"rounds\":…,\"report\":…})");
 
     CLI11_PARSE(app, argc, argv);
 

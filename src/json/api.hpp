@@ -91,6 +91,12 @@ std::string parse_roster(std::string_view roster);
 /// constraints cannot all hold (code "infeasible") or were not met ("not_found").
 std::string groups_solve(std::string_view roster, std::string_view options_json, std::string_view lang);
 
+/// Explains and reports a schedule the admin edited (pins, swaps): `schedule` is rounds of groups
+/// of ids, `[[["a","b","c"],…],…]` or `{"rounds":[{"groups":…}]}`; value as groups_solve's, with
+/// every broken hard constraint in "violations" (not an error: the admin sees what breaks).
+std::string groups_explain(std::string_view roster, std::string_view options_json, std::string_view schedule,
+                           std::string_view lang);
+
 /// One group formation run, stepped by its caller (the plugin's Web Worker), all JSON envelopes.
 class GroupsJob {
 public:
@@ -106,6 +112,8 @@ public:
     std::string step(double iterations);
     /// The best schedule so far with explanations and reports in `lang` (the groups_solve value).
     std::string result(std::string_view lang) const;
+    /// groups_explain on this job's roster and options (after start()).
+    std::string explain(std::string_view schedule, std::string_view lang) const;
 
 private:
     struct State;

@@ -1,5 +1,6 @@
 // The group formation part of the api facade (json/api.hpp): kept in its own file and library so
 // that only the CLI and the kollega-groups module carry the engine.
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -42,7 +43,48 @@ Result<groups::Model> model_of(std::string_view roster_text, std::string_view op
     return std::move(model).value();
 }
 
+/// A schedule of ids as the model's people; unknown ids are errors at "/schedule/r/g/k".
+Result<groups::Schedule> schedule_of(const groups::Model& model, std::string_view text) {
+    auto rounds = json::parse_groups_history(text);
+    if (!rounds.ok()) return located(rounds.errors(), "/schedule");
+    groups::Schedule out;
+    Errors errors;
+    for (std::size_t r = 0; r < rounds.value().size(); ++r) {
+        out.emplace_back();
+        for (std::size_t g = 0; g < rounds.value()[r].size(); ++g) {
+            std::vector<int> members;
+            for (std::size_t k = 0; k < rounds.value()[r][g].size(); ++k) {
+                const std::string& id = rounds.value()[r][g][k];
+                auto it = std::find(model.ids.begin(), model.ids.end(), id);
+                if (it == model.ids.end())
+                    errors.push_back(Error::unknown_reference("/schedule/" + std::to_string(r) + "/" + std::to_string(g) + "/" +
+                                                                  std::to_string(k), "learner", id));
+                else
+                    members.push_back(static_cast<int>(it - model.ids.begin()));
+            }
+            out.back().push_back(std::move(members));
+        }
+    }
+    if (!errors.empty()) return errors;
+    return out;
+}
+
+std::string explain_with(const groups::Model& model, std::string_view schedule_text, std::string_view lang) {
+    auto schedule = schedule_of(model, schedule_text);
+    if (!schedule.ok()) return json::error_envelope(schedule.errors());
+    return json::ok_envelope(json::groups_result_to_json(model, groups::outcome_of(model, schedule.value()), lang));
+}
+
 }  // namespace
+
+std::string groups_explain(std::string_view roster_text, std::string_view options_text, std::string_view schedule_text,
+                           std::string_view lang) {
+    return guarded([&] {
+        auto model = model_of(roster_text, options_text);
+        if (!model.ok()) return json::error_envelope(model.errors());
+        return explain_with(model.value(), schedule_text, lang);
+    });
+}
 
 std::string parse_roster(std::string_view roster_text) {
     return guarded([&] {
@@ -101,6 +143,13 @@ std::string GroupsJob::result(std::string_view lang) const {
         auto outcome = state_->run->outcome();
         if (!outcome.ok()) return json::error_envelope(outcome.errors());
         return json::ok_envelope(json::groups_result_to_json(state_->run->model(), outcome.value(), lang));
+    });
+}
+
+std::string GroupsJob::explain(std::string_view schedule_text, std::string_view lang) const {
+    return guarded([&] {
+        if (!state_->run) return json::error_envelope({Error{"not_started", "call start() first (and check its result)", ""}});
+        return explain_with(state_->run->model(), schedule_text, lang);
     });
 }
 

@@ -215,11 +215,17 @@ std::string groups_result_to_json(const groups::Model& model, const groups::Outc
     const auto& p = outcome.progress;
     report["repeats"] = ex.overall.repeated_pairs;
     report["repeatsSquared"] = p.best.repeats_squared;
-    report["lowerBound"] = p.lower_bound;
+    if (p.lower_bound >= 0) report["lowerBound"] = p.lower_bound;
+    else report["lowerBound"] = nullptr;  // an edited schedule: not searched
     report["soft"] = p.best.soft;
     report["iterations"] = p.iterations;
     report["done"] = p.done;
-    return detail::dump(json{{"mode", groups::to_string(model.options.mode)}, {"rounds", std::move(rounds)}, {"report", std::move(report)}});
+    json violations = json::array();
+    for (const auto& e : groups::hard_violations(model, outcome.rounds)) violations.push_back({{"code", e.code}, {"message", e.message}});
+    return detail::dump(json{{"mode", groups::to_string(model.options.mode)},
+                             {"rounds", std::move(rounds)},
+                             {"report", std::move(report)},
+                             {"violations", std::move(violations)}});
 }
 
 }  // namespace kollega::json

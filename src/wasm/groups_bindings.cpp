@@ -12,6 +12,9 @@ std::string version() { return kollega::api::version(); }
 std::string parse_roster(const std::string& text) { return kollega::api::parse_roster(text); }
 std::string job_step(kollega::api::GroupsJob& job, double iterations) { return job.step(iterations); }
 std::string job_result(const kollega::api::GroupsJob& job, const std::string& lang) { return job.result(lang); }
+std::string job_explain(const kollega::api::GroupsJob& job, const std::string& schedule, const std::string& lang) {
+    return job.explain(schedule, lang);
+}
 
 }  // namespace
 
@@ -22,5 +25,6 @@ EMSCRIPTEN_BINDINGS(kollega_groups) {
         .constructor<std::string, std::string>()
         .function("start", &kollega::api::GroupsJob::start)
         .function("step", &job_step)
-        .function("result", &job_result);
+        .function("result", &job_result)
+        .function("explain", &job_explain);
 }

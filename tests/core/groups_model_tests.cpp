@@ -549,3 +549,25 @@ TEST_CASE("Groups: the fixture schedule honours its pins and history, and the jo
     CHECK(nlohmann::json::parse(job.step(20000))["ok"] == true);
     CHECK(job.result("sv") == solved);
 }
+
+TEST_CASE("Groups: an edited schedule is explained with what it breaks, not refused", "[groups]") {
+    const std::string roster = read_fixture("groups/small.csv");
+    const std::string options = R"({"size":{"min":3,"max":4},"rounds":1})";
+    // g01 manages g02; g02 manages g03: the first group breaks the line twice over.
+    const auto env = nlohmann::json::parse(api::groups_explain(
+        roster, options, R"([[["g01","g02","g03"],["g04","g08","g11"],["g05","g09","g12"],["g06","g07","g10"]]])", "en"));
+    REQUIRE(env["ok"] == true);
+    const auto& v = env["value"];
+    CHECK(v["report"]["hardConstraintsMet"] == false);
+    CHECK(v["report"]["lowerBound"].is_null());
+    REQUIRE(v["violations"].size() == 3);
+    CHECK(v["violations"][0]["message"] == "round 0: \"g01\" and \"g02\" share a group (one reporting line)");
+    CHECK(v["rounds"][0]["explanations"][0]["text"] ==
+          "all from Engineering; g01 and g02 may not share a group; g01 and g03 may not share a group; "
+          "g02 and g03 may not share a group; 3 of 3 pairs new; working hours overlap 1 h; no language shared by all");
+    CHECK(v["rounds"][0]["explanations"][1]["text"].get<std::string>().find("no shared reporting line") != std::string::npos);
+
+    const auto unknown = nlohmann::json::parse(api::groups_explain(roster, options, R"([[["g01","zz"]]])", "en"));
+    CHECK(unknown["ok"] == false);
+    CHECK(unknown["error"]["path"] == "/schedule/0/0/1");
+}

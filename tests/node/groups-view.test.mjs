@@ -61,7 +61,11 @@ test('groups view: a swap exchanges two learners and locks both groups as swappe
   const pins = toggleLock(emptyPins(), 0, ['a', 'c', 'e']);
   const swapped = swapLearners(result, pins, 0, 'c', 'd');
   assert.deepEqual(swapped.result.rounds[0].groups, [['a', 'd', 'e'], ['b', 'c', 'f']]);
-  assert.deepEqual(swapped.result.rounds[0].edited, [0, 1]);
+  assert.deepEqual(swapped.result.rounds[0].edited, ['a d e', 'b c f']);
+  // A second swap between the same groups keeps both marked; a group swapped back is still edited.
+  const again = swapLearners(swapped.result, swapped.pins, 0, 'a', 'b');
+  assert.deepEqual(again.result.rounds[0].edited, ['b d e', 'a c f']);
+  assert.equal(again.pins.locked.length, 2);
   assert.deepEqual(result.rounds[0].groups[0], ['a', 'c', 'e'], 'the input is not changed');
   assert.deepEqual(swapped.pins.locked, [
     { round: 0, members: ['a', 'd', 'e'] },

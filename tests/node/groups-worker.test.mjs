@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import createGroupsModule from '../../build/wasm/kollega-groups.mjs';
 import { runSolve } from '../../plugin/src/kollega-groups/solve-loop.js';
+import { coachGroupsJson } from '../../plugin/src/kollega-groups/groups-data.js';
+import { loadCore as loadCoachCore } from '../../plugin/src/core/coach-core-loader.js';
 
 const root = new URL('../../', import.meta.url);
 let module;
@@ -106,4 +108,24 @@ test('groups worker: the same budget in other slices gives the same groups', asy
     a.end.envelope.value.rounds.map((r) => r.groups),
     b.end.envelope.value.rounds.map((r) => r.groups),
   );
+});
+
+test('groups worker: the downloaded groups.json of a round is what the coach dashboard reads', async () => {
+  const { end } = await solve({
+    id: 6,
+    roster: demoRoster,
+    options: { size: { min: 3, max: 4 }, rounds: 2, seed: 2 },
+    lang: 'en',
+    maxIterations: 2000,
+  });
+  const coach = await loadCoachCore({ wasmBinary: await readFile(new URL('build/wasm/kollega-coach-core.wasm', root)) });
+  const program = await readFile(new URL('programs/leaders-learning-group.json', root), 'utf8');
+  for (const round of [0, 1]) {
+    const groups = coachGroupsJson(end.envelope.value, round);
+    const view = coach.cohortView(program, demoRoster, '', JSON.stringify(groups), 'en', '2026-11-22T12:00:00Z');
+    assert.deepEqual(
+      view.groups.map((g) => [g.id, g.members]),
+      end.envelope.value.rounds[round].groups.map((members, g) => [`r${round + 1}-g${g + 1}`, members]),
+    );
+  }
 });

@@ -49,9 +49,12 @@ for (const [options, lang] of [['small-options.json', 'en'], ['mentor-options.js
     const mod = await loadGroupsModule();
     const cli = kollega('groups', '--roster', `${dir}/small.csv`, '--options', `${dir}/${options}`, '--lang', lang, '--json');
     const wasm = runJob(mod, fixture('small.csv'), fixture(options), lang, 1e9);
-    assert.equal(cli.stdout.trim(), wasm);
     const env = JSON.parse(wasm);
+    // The CLI prints the result itself (the envelope's value), or the error envelope.
+    const prefix = '{"ok":true,"value":';
+    assert.equal(cli.stdout.trim(), env.ok ? wasm.slice(prefix.length, -1) : wasm);
     assert.equal(cli.status, env.ok ? 0 : 1);
+    if (env.ok) assert.deepEqual(Object.keys(JSON.parse(cli.stdout)).sort(), ['mode', 'report', 'rounds', 'violations']);
   });
 }
 
@@ -133,4 +136,29 @@ test('cli: groups prints each group with its explanation and the reports; infeas
   const history = kollega('groups', '--roster', `${dir}/small.csv`, '--history', `${dir}/small-options.json`);
   assert.equal(history.status, 1);
   assert.match(history.stderr, /type_error/);
+});
+
+test('groups wasm: an admin swap is re-explained by the job, with what it breaks', async () => {
+  const mod = await loadGroupsModule();
+  const job = new mod.GroupsJob(fixture('small.csv'), JSON.stringify({ rounds: 1, seed: 2, iterations: 2000 }));
+  try {
+    assert.equal(JSON.parse(job.start()).ok, true);
+    job.step(2000);
+    const result = JSON.parse(job.result('en')).value;
+    assert.deepEqual(result.violations, []);
+    // Swap the first members of the first two groups, then put g02 with its manager g01.
+    const groups = result.rounds[0].groups.map((g) => [...g]);
+    [groups[0][0], groups[1][0]] = [groups[1][0], groups[0][0]];
+    const swapped = JSON.parse(job.explain(JSON.stringify([groups]), 'en'));
+    assert.equal(swapped.ok, true);
+    assert.equal(swapped.value.rounds[0].groups.flat().length, 12);
+    const withBoss = groups.map((g) => g.filter((id) => id !== 'g02'));
+    withBoss[withBoss.findIndex((g) => g.includes('g01'))].push('g02');
+    const bad = JSON.parse(job.explain(JSON.stringify({ rounds: [{ groups: withBoss }] }), 'nb')).value;
+    assert.equal(bad.report.hardConstraintsMet, false);
+    assert.ok(bad.violations.some((v) => v.message.includes('"g01" and "g02"') || v.message.includes('"g02" and "g01"')));
+    assert.ok(bad.rounds[0].explanations.some((e) => /g01 og g02 kan ikke være i samme gruppe|g02 og g01 kan ikke være i samme gruppe/.test(e.text)));
+  } finally {
+    job.delete();
+  }
 });

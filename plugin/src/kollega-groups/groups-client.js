@@ -96,6 +96,17 @@ export class GroupsWorkerClient {
     return this.#request({ type: 'explain', lang }).then((answer) => answer.envelope);
   }
 
+  /**
+   * The core's explanation of an edited schedule (rounds of groups of ids) under the last job's
+   * roster and options: the same result JSON, with every broken hard constraint in `violations`.
+   * Resolves to the envelope; rejects if there is no worker (e.g. after a terminated cancel).
+   */
+  async check(schedule, lang) {
+    if (!this.#worker) throw new KollegaError('no_result', 'The solver was stopped; form the groups again to check them.', '');
+    await this.ready();
+    return this.#request({ type: 'check', schedule, lang }).then((answer) => answer.envelope);
+  }
+
   /** Stops the worker; pending requests reject. */
   terminate() {
     if (this.#worker) this.#discard(this.#worker, new KollegaError('cancelled', 'The groups view was closed.', ''));

@@ -110,6 +110,11 @@ export function solverOptions(form, pins, history = []) {
   return options;
 }
 
+/** A key for a group whatever the order of its members: the ids sorted, space-separated. */
+export function groupKey(members) {
+  return [...members].sort().join(' ');
+}
+
 /** True if the two members sets are the same group. */
 function sameMembers(a, b) {
   return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
@@ -117,7 +122,7 @@ function sameMembers(a, b) {
 
 /**
  * Swaps learners `a` and `b` (in different groups of round `round`) in `result` (a new result is
- * returned) and locks both groups as swapped in `pins` (a new pins object): a lock on either old
+ * returned; the round's `edited` lists the groupKey of every group changed by hand) and locks both groups as swapped in `pins` (a new pins object): a lock on either old
  * group is replaced by the new one. Returns null if the two are not in different groups of that round.
  */
 export function swapLearners(result, pins, round, a, b) {
@@ -129,7 +134,10 @@ export function swapLearners(result, pins, round, a, b) {
   const next = groups.map((g) => [...g]);
   next[ga] = next[ga].map((id) => (id === a ? b : id));
   next[gb] = next[gb].map((id) => (id === b ? a : id));
-  const rounds = result.rounds.map((r, i) => (i === round ? { ...r, groups: next, edited: [...new Set([...(r.edited ?? []), ga, gb])] } : r));
+  const edited = [...new Set([...(groups[ga] && groups[gb] ? (result.rounds[round].edited ?? []) : []), groupKey(next[ga]), groupKey(next[gb])])].filter(
+    (key) => next.some((g) => groupKey(g) === key),
+  );
+  const rounds = result.rounds.map((r, i) => (i === round ? { ...r, groups: next, edited } : r));
   const oldA = groups[ga];
   const oldB = groups[gb];
   const locked = pins.locked.filter((l) => !(l.round === round && (sameMembers(l.members, oldA) || sameMembers(l.members, oldB))));

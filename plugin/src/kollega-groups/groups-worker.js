@@ -45,6 +45,9 @@ self.onmessage = async ({ data }) => {
       if (running === state) running = null;
     } else if (type === 'cancel') {
       if (running && running.id === id) running.cancelled = true;
+    } else if (type === 'check') {
+      if (!job) post({ type: 'result', id, reason: 'check', envelope: errorEnvelope('no_result', 'There is no job to check the schedule with.') });
+      else post({ type: 'result', id, reason: 'check', envelope: JSON.parse(job.explain(JSON.stringify(data.schedule ?? []), data.lang ?? 'en')) });
     } else if (type === 'explain') {
       if (!job) post({ type: 'result', id, reason: 'explain', envelope: errorEnvelope('no_result', 'There is no result to explain yet.') });
       else post({ type: 'result', id, reason: 'explain', envelope: JSON.parse(job.result(data.lang ?? 'en')) });

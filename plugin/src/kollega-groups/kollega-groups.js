@@ -10,6 +10,7 @@ import {
   addPairPin,
   coachGroupsJson,
   emptyPins,
+  groupKey,
   groupsCsv,
   isLocked,
   metMatrix,
@@ -237,7 +238,11 @@ export class KollegaGroups extends LitElement {
 
   #languageChanged() {
     const result = this._result;
-    if (!result || result.rounds.some((r) => r.edited?.length) || this._phase !== 'idle' || !this.#client) return;
+    if (!result || this._phase !== 'idle' || !this.#client) return;
+    if (result.rounds.some((r) => r.edited?.length)) {
+      this.#checkEdits();
+      return;
+    }
     this.#client
       .explain(this._lang)
       .then((envelope) => {
@@ -322,6 +327,10 @@ export class KollegaGroups extends LitElement {
       },
     );
     this.#solveId = id;
+    // Keyboard users keep their place: the pressed button is disabled while the search runs, so
+    // focus moves to Cancel, and to the result's heading when the search ends.
+    const hadFocus = !!this.renderRoot.activeElement;
+    if (hadFocus) this.updateComplete.then(() => this.renderRoot.querySelector('button.cancel')?.focus());
     let end;
     try {
       end = await result;
@@ -350,6 +359,8 @@ export class KollegaGroups extends LitElement {
       this._status = t.t('solve.cancelledNone');
     }
     await this.updateComplete;
+    const active = this.renderRoot.activeElement;
+    if (hadFocus && (!active || active.matches('button.cancel'))) this.renderRoot.querySelector('.error-wrap, section.result > h3')?.focus();
     return end;
   }
 
@@ -394,6 +405,7 @@ export class KollegaGroups extends LitElement {
     this._pins = swapped.pins;
     this._selected = [];
     this._status = t.t('swap.done', { a: this.#name(a), b: this.#name(b) });
+    this.#checkEdits();
     return true;
   }
 
@@ -477,7 +489,7 @@ export class KollegaGroups extends LitElement {
       <h2 class="title" id=${this.#id('title')}>${t.t('title')}</h2>
       <p class="intro">${t.t('intro')}</p>
       ${this.#renderRoster()} ${this.#renderOptions()} ${this.#renderProgress()}
-      ${this._error ? renderError(t, this._error, 'error.title', null) : nothing}
+      ${this._error ? html`<div class="error-wrap" tabindex="-1">${renderError(t, this._error, 'error.title', null)}</div>` : nothing}
       ${this._result ? this.#renderResult() : nothing}
     </section>`;
   }
@@ -674,9 +686,17 @@ export class KollegaGroups extends LitElement {
     const rounds = result.rounds;
     const round = rounds[this._round] ?? rounds[0];
     return html`<section class="block result" aria-labelledby=${this.#id('result')} data-reason=${this._resultReason}>
-      <h3 id=${this.#id('result')}>${t.t('result.heading')}</h3>
+      <h3 id=${this.#id('result')} tabindex="-1">${t.t('result.heading')}</h3>
       ${this._resultReason === 'cancelled' || this._resultReason === 'budget' || this._resultReason === 'running'
         ? html`<p class="note stopped">${t.t(`result.${this._resultReason}`)}</p>`
+        : nothing}
+      ${result.violations?.length
+        ? html`<div class="error violations" role="alert" data-count=${result.violations.length}>
+            <p class="error-title">${t.plural('violations.title', result.violations.length)}</p>
+            <ul class="problems">
+              ${result.violations.map((v) => html`<li data-code=${v.code}>${this.#humanize(v.message)}</li>`)}
+            </ul>
+          </div>`
         : nothing}
       ${result.report ? this.#renderReport(result.report, 'overall') : nothing}
       <div class="field round-picker">
@@ -730,7 +750,7 @@ export class KollegaGroups extends LitElement {
       <h4 id=${this.#id('round-heading')}>${t.t('result.roundN', { round: r + 1, rounds: this._result.rounds.length })}</h4>
       ${round.report ? this.#renderReport(round.report, 'round') : nothing}
       <ol class="group-list">
-        ${round.groups.map((members, g) => this.#renderGroup(members, g, r, round, edited.has(g)))}
+        ${round.groups.map((members, g) => this.#renderGroup(members, g, r, round, edited.has(groupKey(members))))}
       </ol>
       ${round.unpaired?.length
         ? html`<p class="unpaired" data-unpaired=${round.unpaired.join(' ')}>${t.t('result.unpaired', { names: t.list(round.unpaired.map((id) => this.#name(id))) })}</p>`
@@ -738,17 +758,49 @@ export class KollegaGroups extends LitElement {
     </section>`;
   }
 
-  /** The group's explanation lines, with the members' ids replaced by their names. */
+  /** `text` with every roster id in it replaced by the learner's name (the core's texts name ids). */
+  #humanize(text) {
+    const imported = this._imported;
+    if (!imported?.learners.length) return text;
+    if (!imported.idPattern) {
+      const escape = (id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const ids = imported.learners.map((l) => l.id).sort((a, b) => b.length - a.length);
+      // One pass with every id at once, so a name that contains another id is left alone.
+      imported.idPattern = new RegExp(`(?<![\\w-])(?:${ids.map(escape).join('|')})(?![\\w-])`, 'g');
+    }
+    return String(text).replace(imported.idPattern, (id) => this.#name(id));
+  }
+
+  /** The group's explanation lines, with names instead of ids. */
   #explanation(round, g) {
     const e = round.explanations?.[g];
     if (e == null) return [];
     const texts = typeof e === 'string' ? [e] : Array.isArray(e) ? e.map(String) : [String(e.text ?? e.summary ?? JSON.stringify(e))];
-    const members = [...(round.groups[g] ?? [])].sort((a, b) => b.length - a.length);
-    const escape = (id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (!members.length) return texts;
-    // One pass with every id at once, so a name that contains another id is left alone.
-    const pattern = new RegExp(`(?<![\\w-])(?:${members.map(escape).join('|')})(?![\\w-])`, 'g');
-    return texts.map((text) => text.replace(pattern, (id) => this.#name(id)));
+    return texts.map((text) => this.#humanize(text));
+  }
+
+  /** Asks the core to explain the edited schedule (after a swap): explanations and every broken rule. */
+  async #checkEdits() {
+    const result = this._result;
+    if (!result || !this.#client) return;
+    try {
+      const envelope = await this.#client.check(
+        result.rounds.map((r) => r.groups),
+        this._lang,
+      );
+      if (this._result !== result || !envelope?.ok) return;
+      const checked = envelope.value;
+      this._result = {
+        ...checked,
+        options: result.options,
+        edited: true,
+        rounds: checked.rounds.map((round, i) => ({ ...round, edited: result.rounds[i]?.edited, checked: true })),
+      };
+      const broken = checked.violations?.length ?? 0;
+      this._status = broken ? this.#t.plural('violations.status', broken) : this.#t.t('violations.none');
+    } catch {
+      /* no job to check with (the worker was stopped): the groups stay marked as not checked */
+    }
   }
 
   #renderGroup(members, g, r, round, edited) {
@@ -773,9 +825,9 @@ export class KollegaGroups extends LitElement {
           </li>`;
         })}
       </ul>
-      ${edited
-        ? html`<p class="explanation edited-note">${t.t('group.editedNote')}</p>`
-        : this.#explanation(round, g).map((text) => html`<p class="explanation">${text}</p>`)}
+      ${edited && !round.checked ? html`<p class="explanation edited-note">${t.t('group.editedNote')}</p>` : nothing}
+      ${edited && round.checked ? html`<p class="edited-note">${t.t('group.editedChecked')}</p>` : nothing}
+      ${!edited || round.checked ? this.#explanation(round, g).map((text) => html`<p class="explanation">${text}</p>`) : nothing}
       <button type="button" class="lock secondary" aria-pressed=${locked ? 'true' : 'false'} aria-describedby=${headingId} @click=${() => {
         if (this._phase !== 'idle') return;
         this._pins = toggleLock(this._pins, r, members);

@@ -48,7 +48,7 @@ export async function runSolve(module, request, state, post, keep = () => {}) {
   if (!started.ok) return finish('error', started);
   post({ type: 'started', id, value: started.value ?? null });
 
-  let slice = Math.max(1, Number(request.slice) || 1000);
+  let slice = Math.max(1, Number(request.slice) || 50);
   let spent = 0;
   let lastCost = null;
   let snapshotPending = false;

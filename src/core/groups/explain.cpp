@@ -89,7 +89,15 @@ Explanation explain(const Model& m, const Outcome& outcome) {
             if (depts.size() >= 2) items.push_back(msg("group.departments", {}, static_cast<long long>(depts.size())));
             else if (depts.size() == 1 && g.size() >= 2)
                 items.push_back(msg("group.oneDepartment", {{"department", m.departments[static_cast<std::size_t>(depts[0])]}}));
-            if (m.options.mode == Mode::groups && m.options.reporting_depth > 0 && hard_met) items.push_back(msg("group.noLine"));
+            // Hard rules, group by group (an edited schedule may break them).
+            bool broken = false;
+            for (std::size_t a = 0; a < g.size(); ++a)
+                for (std::size_t b = a + 1; b < g.size(); ++b) {
+                    if (g[a] < 0 || g[b] < 0 || g[a] >= n || g[b] >= n || !m.why_pair(g[a], g[b])) continue;
+                    broken = true;
+                    items.push_back(msg("group.forbidden", {{"a", m.ids[static_cast<std::size_t>(g[a])]}, {"b", m.ids[static_cast<std::size_t>(g[b])]}}));
+                }
+            if (!broken && m.options.mode == Mode::groups && m.options.reporting_depth > 0) items.push_back(msg("group.noLine"));
             // Pairs new.
             int pairs = 0, fresh = 0;
             for (std::size_t a = 0; a < g.size(); ++a)

@@ -182,6 +182,85 @@ std::string quoted(const Model& m, int i) { return "\"" + m.ids[static_cast<std:
 
 }  // namespace
 
+Cost pairs_cost(const Model& m, const std::vector<RoundResult>& rounds) {
+    Cost c;
+    std::vector<std::uint16_t> met = met_matrix(m);
+    for (const auto& round : rounds) record(m, met, round);
+    const std::vector<std::uint16_t> before = met_matrix(m);
+    for (int a = 0; a < m.size(); ++a)
+        for (int b = a + 1; b < m.size(); ++b) {
+            const long long now = met[at(m, a, b)], then = before[at(m, a, b)];
+            if (now == then) continue;
+            // Every scheduled meeting but a pair's first ever is a repeat; squares count the history too.
+            c.repeats += (now - then) - (then == 0 ? 1 : 0);
+            c.repeats_squared += (now - 1) * (now - 1);
+        }
+    for (const auto& round : rounds)
+        for (const auto& g : round.groups)
+            for (std::size_t i = 0; i < g.size(); ++i)
+                for (std::size_t j = i + 1; j < g.size(); ++j) {
+                    if (g[i] < 0 || g[j] < 0 || g[i] >= m.size() || g[j] >= m.size()) continue;
+                    c.soft += pair_cost(m, g[i], g[j]);
+                }
+    c.hard = static_cast<long long>(hard_violations(m, rounds).size());
+    return c;
+}
+
+Outcome outcome_of(const Model& m, const Schedule& schedule) {
+    Outcome out;
+    std::vector<char> pool(static_cast<std::size_t>(m.size()), 1);
+    if (m.options.mode == Mode::mentor) {
+        std::fill(pool.begin(), pool.end(), 0);
+        const MentorPools pools = mentor_pools(m);
+        for (int v : pools.mentees) pool[static_cast<std::size_t>(v)] = 1;
+        for (int v : pools.mentors) pool[static_cast<std::size_t>(v)] = 1;
+    }
+    for (const auto& groups : schedule) {
+        RoundResult round;
+        round.groups = groups;
+        std::vector<char> placed(static_cast<std::size_t>(m.size()), 0);
+        for (const auto& g : groups)
+            for (int v : g)
+                if (v >= 0 && v < m.size()) placed[static_cast<std::size_t>(v)] = 1;
+        if (m.options.mode != Mode::groups)
+            for (int v = 0; v < m.size(); ++v)
+                if (pool[static_cast<std::size_t>(v)] && !placed[static_cast<std::size_t>(v)]) round.unpaired.push_back(v);
+        normalize(round);
+        if (m.options.mode == Mode::mentor) {
+            const MentorPools pools = mentor_pools(m);
+            for (auto& g : round.groups)
+                if (g.size() == 2 && std::find(pools.mentees.begin(), pools.mentees.end(), g[0]) == pools.mentees.end()) std::swap(g[0], g[1]);
+        }
+        out.rounds.push_back(std::move(round));
+    }
+    if (m.options.mode == Mode::skill_exchange) {
+        // Stability of each round against the preferences the run would have used.
+        std::vector<std::uint16_t> met = met_matrix(m);
+        for (std::size_t r = 0; r < out.rounds.size(); ++r) {
+            auto& round = out.rounds[r];
+            const auto prefs = exchange_preferences(m, met, static_cast<int>(r));
+            std::vector<int> partner(static_cast<std::size_t>(m.size()), -1);
+            for (const auto& g : round.groups)
+                if (g.size() == 2 && g[0] >= 0 && g[1] >= 0 && g[0] < m.size() && g[1] < m.size()) {
+                    partner[static_cast<std::size_t>(g[0])] = g[1];
+                    partner[static_cast<std::size_t>(g[1])] = g[0];
+                }
+            round.blocking_pairs = static_cast<int>(blocking_pairs(prefs, partner).size());
+            round.stable = round.blocking_pairs == 0;
+            record(m, met, round);
+        }
+    }
+    out.progress.done = true;
+    out.progress.lower_bound = -1;  // not searched
+    if (m.options.mode == Mode::groups) {
+        out.progress.best = evaluate(m.problem, schedule);
+        out.progress.best.hard = static_cast<long long>(hard_violations(m, out.rounds).size());
+    } else {
+        out.progress.best = pairs_cost(m, out.rounds);
+    }
+    return out;
+}
+
 int skills_matched(const Model& m, int wanter, int offerer) {
     int count = 0;
     for (const auto& s : m.skills_wanted[static_cast<std::size_t>(wanter)]) {
@@ -277,6 +356,9 @@ bool Formation::step(long long iterations) {
         if (slice > 0) {
             done_ = search_->run(slice);
             iterations -= slice;
+            // "Nothing can improve" with a hard violation left (a split with no possible swap):
+            // that split is exhausted, the next one may do.
+            if (done_ && search_->best_cost().hard > 0 && next_split()) done_ = false;
             continue;
         }
         if (!next_split()) {
@@ -321,24 +403,7 @@ Progress Formation::progress() const {
         return p;
     }
     p.done = true;
-    // Engine terms for the pairs: hard violations and repeats counted like the engine does.
-    const Model& m = *model_;
-    std::vector<std::uint16_t> met = met_matrix(m);
-    for (const auto& round : pairs_) record(m, met, round);
-    const std::vector<std::uint16_t> before = met_matrix(m);
-    for (int a = 0; a < m.size(); ++a)
-        for (int b = a + 1; b < m.size(); ++b) {
-            const long long now = met[at(m, a, b)], then = before[at(m, a, b)];
-            if (now == then) continue;
-            // Every scheduled meeting but a pair's first ever is a repeat; squares count the history too.
-            p.best.repeats += (now - then) - (then == 0 ? 1 : 0);
-            p.best.repeats_squared += (now - 1) * (now - 1);
-        }
-    for (const auto& round : pairs_)
-        for (const auto& g : round.groups) {
-            if (m.why_pair(g[0], g[1])) ++p.best.hard;
-            p.best.soft += pair_cost(m, g[0], g[1]);
-        }
+    p.best = pairs_cost(*model_, pairs_);
     return p;
 }
 

@@ -25,7 +25,7 @@ struct Progress {
     bool done = false;             ///< nothing left to improve (or a pairing mode: computed at once)
     long long iterations = 0;      ///< engine steps run so far
     Cost best;                     ///< the best schedule's cost (engine terms)
-    long long lower_bound = 0;     ///< a proven lower bound on repeats_squared (groups mode)
+    long long lower_bound = 0;     ///< a proven lower bound on repeats_squared (groups mode); -1: not searched
 };
 
 /// A finished (or stopped) run: the rounds and where the run stood.
@@ -72,6 +72,13 @@ private:
 
 /// Every hard constraint the rounds break, in words (empty when they honour all).
 Errors hard_violations(const Model& model, const std::vector<RoundResult>& rounds);
+
+/// The cost of rounds in the model's terms, counted by the model (pairing modes; edited schedules).
+Cost pairs_cost(const Model& model, const std::vector<RoundResult>& rounds);
+
+/// An outcome for a schedule given from outside (an admin's edit): the rounds as they are, with
+/// their cost; lower_bound -1 (not searched). Check hard_violations() on its rounds.
+Outcome outcome_of(const Model& model, const Schedule& schedule);
 
 /// Builds nothing new: runs a formation to done or to the options' iteration budget.
 Result<Outcome> solve(const Model& model);
