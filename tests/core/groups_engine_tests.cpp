@@ -273,6 +273,36 @@ TEST_CASE("Groups engine: the symmetric search solves 6-3-8 (18 people, the most
     CHECK(SymmetricSearch::orders(8, 4, 10) == std::vector<int>{10, 5, 2});
 }
 
+TEST_CASE("Groups engine: a construction relabelled around forbidden pairs and history", "[groups]") {
+    // 16 people in 4s over 4 rounds (the affine plane has 5): 6 forbidden pairs and a history.
+    Problem p = golfers(4, 4, 4);
+    p.forbidden.assign(256, 0);
+    p.met_before.assign(256, 0);
+    const auto set = [&](auto& m, int a, int b) {
+        m[static_cast<std::size_t>(a) * 16 + b] = 1;
+        m[static_cast<std::size_t>(b) * 16 + a] = 1;
+    };
+    for (int a = 0; a < 12; a += 2) set(p.forbidden, a, a + 1);
+    set(p.met_before, 0, 5);
+    set(p.met_before, 7, 9);
+    Search search(p, 2);
+    CHECK(std::string(search.method()) == "relabelled-affine-plane");
+    CHECK(search.run(1000));
+    CHECK(search.best_cost().hard == 0);
+    CHECK(search.best_cost().repeats_squared == 0);
+    require_complete(p, search.best());
+    CHECK(evaluate(p, search.best()) == search.best_cost());
+
+    // Pairs: 10 people over 5 rounds, one pair forbidden, from the round robin.
+    Problem pairs = golfers(5, 2, 5);
+    pairs.forbidden.assign(100, 0);
+    pairs.forbidden[3 * 10 + 4] = pairs.forbidden[4 * 10 + 3] = 1;
+    Search paired(pairs, 1);
+    CHECK(std::string(paired.method()) == "relabelled-round-robin");
+    CHECK(paired.best_cost().hard == 0);
+    CHECK(paired.best_cost().repeats_squared == 0);
+}
+
 TEST_CASE("Groups engine: the lower bound counts unavoidable repeats", "[groups]") {
     // 8-4-11: everyone meets 33 others over 31 people: at least 2 repeated pairs each.
     Search over(golfers(8, 4, 11), 1);
@@ -309,6 +339,33 @@ TEST_CASE("Groups engine: soft costs are lowered once repeats are gone; a lone g
     CHECK(only.run(10));
     CHECK(only.best_cost().repeats_squared == 6 * 4);
     CHECK(only.repeats_lower_bound() == 6 * 4);
+}
+
+TEST_CASE("Groups engine: a large problem (no gain tables) keeps its costs exact", "[groups]") {
+    // 1,200 people in 3-4 over 15 rounds: rounds*n*groups passes the gain tables' limit, so
+    // swaps are evaluated directly from the meeting matrix.
+    Problem p;
+    p.people = 1200;
+    p.rounds = 15;
+    p.min_size = 3;
+    p.max_size = 4;
+    p.forbidden.assign(static_cast<std::size_t>(p.people) * p.people, 0);
+    Rng rng(5);
+    for (int k = 0; k < 3000; ++k) {
+        const int a = rng.below(p.people);
+        const int b = rng.below(p.people);
+        if (a == b) continue;
+        p.forbidden[static_cast<std::size_t>(a) * p.people + b] = 1;
+        p.forbidden[static_cast<std::size_t>(b) * p.people + a] = 1;
+    }
+    p.keep_together = {{1, 2}, {3, 4, 5}};
+    p.locked = {{2, {10, 11, 12, 13}}};
+    REQUIRE(validate(p).empty());
+    Search search(p, 3);
+    search.run(40);
+    require_complete(p, search.best());
+    CHECK(evaluate(p, search.best()) == search.best_cost());
+    CHECK(search.best_cost().hard == 0);
 }
 
 TEST_CASE("Groups engine: mixed sizes place everyone and avoid repeats", "[groups]") {

@@ -232,9 +232,10 @@ Construction construct(int groups, int size, int rounds) {
             break;
         }
     }
-    if (c.schedule.empty() && size < groups) {
+    // (GF(q) tables grow with q^2: fields up to 512 elements, i.e. up to 512 groups.)
+    if (c.schedule.empty() && size < groups && groups <= 512 && rounds <= groups + (groups % size == 0 ? 1 : 0)) {
         const Field field = make_field(groups);
-        if (field.q && rounds <= groups + (groups % size == 0 ? 1 : 0)) {
+        if (field.q) {
             c.schedule = cut_plane(field, size, rounds);
             c.name = "transversal-design";
         }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string>
 
 #include "core/groups/construction.hpp"
 #include "core/groups/golfer_internal.hpp"
@@ -60,7 +61,7 @@ struct Search::Impl {
     long long since_best = 0;
     int stalls = 0;
     bool finished = false;
-    const char* method = "search";
+    std::string method = "search";
     bool use_constructions = true;
     std::vector<std::unique_ptr<SymmetricSearch>> symmetric;  ///< one per group order, taking turns
     std::size_t symmetric_next = 0;
@@ -90,8 +91,9 @@ struct Search::Impl {
     void greedy();
     void freedom_greedy();
     void set_schedule(const Schedule& schedule);
+    bool try_relabelled_construction();
     bool pure() const;
-    bool install(const Schedule& schedule, const char* name);
+    bool install(const Schedule& schedule, const std::string& name);
     long long run_symmetric(long long iterations);
     void rebuild();
     void save_best();
@@ -148,6 +150,7 @@ void Search::Impl::start() {
         }
     }
     save_best();
+    if (use_constructions && !constructed && !pure()) try_relabelled_construction();
     if (use_constructions && !constructed && pure() && n <= 512)
         for (int m : SymmetricSearch::orders(n / problem.min_size, problem.min_size, rounds))
             symmetric.push_back(std::make_unique<SymmetricSearch>(n / problem.min_size, problem.min_size, rounds, m,
@@ -408,7 +411,7 @@ void Search::Impl::set_schedule(const Schedule& schedule) {
     rebuild();
 }
 
-bool Search::Impl::install(const Schedule& schedule, const char* name) {
+bool Search::Impl::install(const Schedule& schedule, const std::string& name) {
     set_schedule(schedule);
     if (!(cost < best)) {
         restore(best_assign);
@@ -419,6 +422,92 @@ bool Search::Impl::install(const Schedule& schedule, const char* name) {
     return true;
 }
 
+
+// A construction for a constrained problem of equal groups (forbidden pairs, history, soft
+// costs; no kept sets or locked groups): the constructed schedule is relabelled — which person
+// plays which point of the design — by a local search over swaps of two labels, minimising
+// (hard, repeats, soft) of the relabelled schedule. Installed when better than the greedy start.
+bool Search::Impl::try_relabelled_construction() {
+    if (!problem.locked.empty() || problem.min_size != problem.max_size || n % problem.min_size != 0 || n > 128) return false;
+    if (std::any_of(comps.members.begin(), comps.members.end(), [](const auto& m) { return m.size() > 1; })) return false;
+    const Construction built = construct(n / problem.min_size, problem.min_size, rounds);
+    if (built.schedule.empty()) return false;
+    std::vector<std::vector<int>> partners(n);
+    for (const auto& round : built.schedule)
+        for (const auto& group : round)
+            for (int u : group)
+                for (int x : group)
+                    if (x != u) partners[u].push_back(x);
+    std::vector<int> label(n);
+    std::iota(label.begin(), label.end(), 0);
+    for (int i = n; i > 1; --i) std::swap(label[i - 1], label[rng.below(i)]);
+    // The cost of people a and b meeting once more: forbidden, one more repeat, soft.
+    const auto pair_delta = [&](Delta& dl, int a, int b, int sign) {
+        dl.hard += sign * d.forbidden[at(a, b)];
+        dl.rsq += sign * increase(d.met[at(a, b)]);
+        dl.soft += sign * static_cast<long long>(d.cost[at(a, b)]);
+    };
+    const auto swap_cost = [&](int u, int v) {
+        Delta dl;
+        for (int x : partners[u])
+            if (x != v) {
+                pair_delta(dl, label[u], label[x], -1);
+                pair_delta(dl, label[v], label[x], +1);
+            }
+        for (int x : partners[v])
+            if (x != u) {
+                pair_delta(dl, label[v], label[x], -1);
+                pair_delta(dl, label[u], label[x], +1);
+            }
+        return dl;
+    };
+    Delta total;
+    for (int u = 0; u < n; ++u)
+        for (int x : partners[u])
+            if (u < x) pair_delta(total, label[u], label[x], +1);
+    std::vector<int> best_label = label;
+    Delta best_total = total;
+    // Each step looks at every swap: about n^2 * s * rounds work; at most ~4e7 in all.
+    const long long per_step = static_cast<long long>(n) * n * problem.min_size * rounds;
+    const long long budget = std::max<long long>(20, std::min<long long>(50LL * n, 40000000LL / std::max<long long>(1, per_step)));
+    for (long long it = 0; it < budget && (best_total.hard > 0 || best_total.rsq > 0 || best_total.soft > 0); ++it) {
+        int bu = -1, bv = -1, ties = 0;
+        Delta chosen;
+        for (int u = 0; u < n; ++u)
+            for (int v = u + 1; v < n; ++v) {
+                const Delta dl = swap_cost(u, v);
+                if (bu < 0 || less(dl, chosen)) {
+                    bu = u, bv = v, chosen = dl, ties = 1;
+                } else if (!less(chosen, dl) && rng.below(++ties) == 0) {
+                    bu = u, bv = v;
+                }
+            }
+        if (!less(chosen, Delta{})) {
+            // A local minimum: a random swap to leave it.
+            bu = rng.below(n);
+            bv = rng.below(n);
+            if (bu == bv) continue;
+            chosen = swap_cost(bu, bv);
+        }
+        std::swap(label[bu], label[bv]);
+        total.hard += chosen.hard;
+        total.rsq += chosen.rsq;
+        total.soft += chosen.soft;
+        if (less(total, best_total)) {
+            best_total = total;
+            best_label = label;
+        }
+    }
+    Schedule relabelled = built.schedule;
+    for (auto& round : relabelled) {
+        for (auto& group : round) {
+            for (int& u : group) u = best_label[u];
+            std::sort(group.begin(), group.end());
+        }
+        std::sort(round.begin(), round.end());
+    }
+    return install(relabelled, std::string("relabelled-") + built.name);
+}
 
 // Steps of the symmetric searches, in turns; installs the first zero-repeat schedule found.
 long long Search::Impl::run_symmetric(long long steps) {
@@ -769,14 +858,12 @@ bool Search::run(long long iterations) {
     if (s.finished) return true;
     const long long stall_limit = 200 + 20LL * s.n;
     for (long long k = 0; k < iterations; ++k) {
-        // Every 64 steps, the symmetric searches (pure instances only) get as many.
+        // Of every 128 steps, 64 go to the symmetric searches (pure instances only), in turns.
         if (!s.symmetric.empty() && k % 128 == 0) {
             const long long used = s.run_symmetric(std::min<long long>(64, iterations - k));
             s.iterations += used;
             k += used;
-            if (used == 0) ++k;  // (cannot happen: a search that is not solved takes its steps)
-            if (s.finished) break;
-            if (k >= iterations) break;
+            if (s.finished || k >= iterations) break;
         }
         if (!s.step()) {
             s.finished = true;
@@ -818,6 +905,6 @@ const Schedule& Search::best() const {
 Cost Search::best_cost() const { return impl_->best; }
 long long Search::iterations() const { return impl_->iterations; }
 long long Search::repeats_lower_bound() const { return impl_->lower_bound; }
-const char* Search::method() const { return impl_->method; }
+const char* Search::method() const { return impl_->method.c_str(); }
 
 }  // namespace kollega::groups
