@@ -48,9 +48,6 @@ bool carries_text(EventType t);
 
 /// The event type a learner records when they finish a step of the path.
 inline constexpr std::string_view kStepCompleted = "step.completed";
-/// The parts of situation–behaviour–impact notes, in the order Event::sbi holds them.
-inline constexpr std::string_view kSbiParts[] = {"situation", "behaviour", "impact"};
-
 /// The event type recorded when a learner attended a peer session (counts for unlock rules).
 inline constexpr std::string_view kSessionAttended = "session.attended";
 

@@ -142,11 +142,7 @@ public:
                 if (texts) {
                     result_ext[ours("extensions/worked")] = e.worked;
                     result_ext[ours("extensions/improve")] = e.improve;
-                    if (e.sbi.size() == 3) {
-                        json sbi = json::object();
-                        for (std::size_t i = 0; i < 3; ++i) sbi[std::string(kSbiParts[i])] = e.sbi[i];
-                        result_ext[ours("extensions/sbi")] = std::move(sbi);
-                    }
+                    if (!e.sbi.empty()) result_ext[ours("extensions/sbi")] = e.sbi;
                 }
                 break;
             }

@@ -79,12 +79,13 @@ void read_payload(const json& payload, const std::string& path, Event& e, Errors
             read_integer_map(p, "ratings", true, -100, 100, e.ratings, errors);
             read_strings(p, "worked", e.worked, errors);
             read_strings(p, "improve", e.improve, errors);
-            if (const json* sbi = p.member("sbi", false)) {
-                ObjectReader s(*sbi, p.at("sbi"), errors);
-                if (s.ok()) {
-                    e.sbi.resize(3);
-                    for (std::size_t i = 0; i < 3; ++i) read_text_member(s, kSbiParts[i], e.sbi[i], true);
-                }
+            // SBI notes travel as [situation, behaviour, impact]: the same reader as the lists,
+            // so the learner's module grows by a few bytes only.
+            if (p.has("sbi")) {
+                const std::size_t before = errors.size();
+                read_strings(p, "sbi", e.sbi, errors);
+                if (errors.size() == before && e.sbi.size() != 3)
+                    p.error(Error::invalid_value(p.at("sbi"), "expected three texts: situation, behaviour, impact"));
             }
             break;
         case EventType::RolePlayCompleted:

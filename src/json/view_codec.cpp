@@ -259,8 +259,7 @@ json payload_json(const Event& e) {
         case EventType::ReflectionWritten: p = {{"activity", e.activity}, {"text", e.text}}; break;
         case EventType::FeedbackGiven:
             p = {{"to", e.to}, {"activity", e.activity}, {"ratings", ints(e.ratings)}, {"worked", e.worked}, {"improve", e.improve}};
-            if (e.sbi.size() == 3)
-                for (std::size_t i = 0; i < 3; ++i) p["sbi"][std::string(kSbiParts[i])] = e.sbi[i];
+            if (!e.sbi.empty()) p["sbi"] = e.sbi;
             break;
         case EventType::RolePlayCompleted: p = {{"activity", e.activity}, {"role", e.role}}; break;
         case EventType::SessionScheduled:

@@ -70,7 +70,7 @@ TEST_CASE("feedback event: valid answers give a group event to the observed peer
     CHECK(e["actor"] == "ann");
     CHECK(e["payload"]["to"] == "bo");
     CHECK(e["payload"]["ratings"] == Json({{"clarity", 3}, {"contact", 2}}));
-    CHECK(e["payload"]["sbi"]["impact"] == "no time to think");
+    CHECK(e["payload"]["sbi"] == Json({"Q&A", "answered at once", "no time to think"}));
     // It reads back as an event the folds accept.
     auto parsed = json::parse_events("[" + e.dump() + "]");
     REQUIRE(parsed.ok());
@@ -186,4 +186,22 @@ TEST_CASE("goals view: progress, check-ins due at the cadence, wins", "[goals]")
     CHECK(monthly["due"] == false);
     CHECK(v["wins"] == Json::array({{{"text", "First 30-minute meeting!"}, {"at", "2027-01-10T08:00:00.000Z"}}}));
     CHECK(problems_of(api::goals_view(program_text(), events, "ann", "soon", "en")) == Json({"/now invalid_time"}));
+}
+
+TEST_CASE("feedback.given: SBI notes on the wire are exactly three texts", "[feedback]") {
+    auto event = [](const std::string& sbi) {
+        return R"([{"id":")" + testing::uuid(9) + R"(","actor":"ann","type":"feedback.given","at":"2027-01-15T09:00:00Z","payload":{"to":"bo","activity":"observe","ratings":{},"worked":["a"],"improve":[],"sbi":)" +
+               sbi + R"(},"visibility":"group"}])";
+    };
+    auto ok = json::parse_events(event(R"(["s","b","i"])"));
+    REQUIRE(ok.ok());
+    CHECK(ok.value()[0].sbi == std::vector<std::string>{"s", "b", "i"});
+    CHECK(json::event_to_json(ok.value()[0]).find(R"("sbi":["s","b","i"])") != std::string::npos);
+    auto two = json::parse_events(event(R"(["s","b"])"));
+    REQUIRE_FALSE(two.ok());
+    CHECK(two.errors()[0].path == "/0/payload/sbi");
+    auto empty = json::parse_events(event(R"(["s","","i"])"));
+    REQUIRE_FALSE(empty.ok());
+    CHECK(empty.errors()[0].path == "/0/payload/sbi/1");
+    CHECK_FALSE(json::parse_events(event(R"({"situation":"s"})")).ok());
 }

@@ -252,17 +252,24 @@ TEST_CASE("Groups: the reporting line follows the roster, stops outside it, and 
     CHECK(m.value().why_pair(idx("d"), idx("a")) == why_none);  // 3 levels up, depth 2
     CHECK(m.value().why_pair(idx("e"), idx("f")) == why_none);  // siblings under an outside manager
     o.reporting_depth = 6;
+    // a, b, c, d are one line at depth 6 and need 4 of the 3 pairs 6 learners make: said
+    // before any search.
     auto deep = build_model(roster, o);
-    REQUIRE(deep.ok());
-    auto didx = [&](const char* id) { return static_cast<int>(std::find(deep.value().ids.begin(), deep.value().ids.end(), id) - deep.value().ids.begin()); };
-    CHECK(deep.value().why_pair(didx("d"), didx("a")) == why_reporting_line);
-    CHECK(deep.value().in_line(didx("d"), didx("a")));
-    CHECK_FALSE(deep.value().in_line(didx("a"), didx("d")));
-    // a, b, c, d are one line and need 4 partners from e and f: no pairing exists, and the
-    // result says so instead of breaking the line.
-    auto out = solve(deep.value());
-    REQUIRE_FALSE(out.ok());
-    CHECK(out.errors().front().code == "not_found");
+    REQUIRE_FALSE(deep.ok());
+    CHECK(deep.errors().front().code == "infeasible");
+    CHECK(deep.errors().front().message == "the reporting line \"d\", \"c\", \"b\", \"a\" has 4 learners who may not share a "
+                                           "group, but 6 learners make at most 3 groups of 2");
+    // With room for them (depth 3 still joins d and a; e, f and two more outside learners), the
+    // search must keep them apart.
+    o.reporting_depth = 3;
+    std::vector<Learner> more = roster.learners();
+    more.push_back(learner("g", "", "z"));
+    more.push_back(learner("h", "", "z"));
+    auto roomy = build_model(Roster(more), o);
+    REQUIRE(roomy.ok());
+    auto out = solve(roomy.value());
+    REQUIRE(out.ok());
+    for (const auto& pair : out.value().rounds[0].groups) CHECK_FALSE(roomy.value().why_pair(pair[0], pair[1]));
 }
 
 TEST_CASE("Groups: a cycle of managers is an error, not a hang", "[groups]") {
@@ -289,7 +296,9 @@ TEST_CASE("Groups: infeasible options are diagnosed before any search, saying wh
         o.do_not_pair = {{"u1", "u2", "u3", "u4", "u5"}};
         auto m = build_model(Roster(five), o);
         REQUIRE_FALSE(m.ok());
-        CHECK(m.errors().front().message == "\"u1\" cannot be placed: every other learner is in a do-not-pair list with them");
+        CHECK(m.errors().front().message ==
+              "a do-not-pair list keeps 5 learners apart (\"u1\", \"u2\", \"u3\", \"u4\", \"u5\"), but 5 learners make at most 2 groups of 2–3");
+        CHECK(m.errors()[1].message == "\"u1\" cannot be placed: every other learner is in a do-not-pair list with them");
     }
     SECTION("a locked group across a reporting line") {
         five[1].manager_id = "u1";
@@ -570,4 +579,83 @@ TEST_CASE("Groups: an edited schedule is explained with what it breaks, not refu
     const auto unknown = nlohmann::json::parse(api::groups_explain(roster, options, R"([[["g01","zz"]]])", "en"));
     CHECK(unknown["ok"] == false);
     CHECK(unknown["error"]["path"] == "/schedule/0/0/1");
+}
+
+TEST_CASE("Groups: more learners kept apart than a round has groups is infeasible, said before searching", "[groups]") {
+    std::vector<Learner> six;
+    for (int i = 1; i <= 6; ++i) six.push_back(learner("u" + std::to_string(i), "", i > 1 ? "u" + std::to_string(i - 1) : ""));
+    Options o;  // sizes 3–4: six learners make at most 2 groups
+    o.reporting_depth = 2;
+    auto m = build_model(Roster(six), o);
+    REQUIRE_FALSE(m.ok());
+    CHECK(m.errors().front().message ==
+          "the reporting line \"u3\", \"u2\", \"u1\" has 3 learners who may not share a group, but 6 learners make at most 2 groups of 3–4");
+    o.reporting_depth = 0;
+    o.keep_apart = {{"u1", "u2", "u3"}};
+    auto apart = build_model(Roster(six), o);
+    REQUIRE_FALSE(apart.ok());
+    CHECK(apart.errors().front().path == "/keepApart/0");
+    CHECK(apart.errors().front().message ==
+          "a keep-apart pin keeps 3 learners apart (\"u1\", \"u2\", \"u3\"), but 6 learners make at most 2 groups of 3–4");
+}
+
+TEST_CASE("Groups: pairing modes never break a hard constraint on random rosters", "[groups]") {
+    int mentor_runs = 0, exchange_runs = 0, unstable = 0;
+    for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+        Rng rng{seed * 7919};
+        const int n = 2 + rng.below(24);
+        const Roster roster = random_roster(rng, n);
+        Options o;
+        o.mode = seed % 2 ? Mode::mentor : Mode::skill_exchange;
+        o.rounds = 1 + rng.below(3);
+        o.reporting_depth = rng.below(7);
+        o.seed = seed;
+        o.iterations = 3000;
+        for (int k = rng.below(3); k > 0; --k) {
+            const std::string a = roster.learners()[static_cast<std::size_t>(rng.below(n))].id;
+            const std::string b = roster.learners()[static_cast<std::size_t>(rng.below(n))].id;
+            if (a != b) o.do_not_pair.push_back({a, b});
+        }
+        INFO("seed " << seed << ", n " << n << ", mode " << to_string(o.mode));
+        auto model = build_model(roster, o);
+        if (!model.ok()) {
+            INFO(messages(model.errors()));
+            CHECK(model.errors().front().code == "infeasible");  // e.g. no first-time leader
+            continue;
+        }
+        auto out = solve(model.value());
+        if (!out.ok()) {
+            INFO(messages(out.errors()));
+            CHECK(out.errors().front().code == "not_found");
+            continue;
+        }
+        const Model& m = model.value();
+        const MentorPools pools = mentor_pools(m);
+        for (const auto& round : out.value().rounds) {
+            std::set<int> seen;
+            for (const auto& pair : round.groups) {
+                REQUIRE(pair.size() == 2);
+                const std::string a = m.ids[static_cast<std::size_t>(pair[0])], b = m.ids[static_cast<std::size_t>(pair[1])];
+                CHECK_FALSE(above(roster, a, b, o.reporting_depth));
+                CHECK_FALSE(above(roster, b, a, o.reporting_depth));
+                for (const auto& s : o.do_not_pair) CHECK_FALSE((std::count(s.begin(), s.end(), a) && std::count(s.begin(), s.end(), b)));
+                CHECK(seen.insert(pair[0]).second);
+                CHECK(seen.insert(pair[1]).second);
+                if (o.mode == Mode::mentor) {
+                    CHECK(std::count(pools.mentees.begin(), pools.mentees.end(), pair[0]) == 1);
+                    CHECK(std::count(pools.mentors.begin(), pools.mentors.end(), pair[1]) == 1);
+                }
+            }
+            for (int v : round.unpaired) CHECK(seen.insert(v).second);
+            if (o.mode == Mode::skill_exchange) {
+                CHECK(static_cast<int>(seen.size()) == n);
+                unstable += !round.stable;
+            }
+        }
+        (o.mode == Mode::mentor ? mentor_runs : exchange_runs)++;
+    }
+    CHECK(mentor_runs > 5);
+    CHECK(exchange_runs > 10);
+    INFO("rounds without a stable matching: " << unstable);
+    SUCCEED();
 }

@@ -358,7 +358,7 @@ TEST_CASE("session: action plans and SBI notes never reach coach or gradebook ou
     std::string events = testing::read_fixture("cohort/events.jsonl");
     if (!events.empty() && events.back() != '\n') events += '\n';
     events += R"({"id":"0000f001-c0de-4a00-8000-000000000001","actor":"asa","type":"action-plan.written","at":"2027-03-05T13:00:00Z","payload":{"activity":"meeting","text":"SECRET-PLAN-ASA"},"visibility":"group"})" "\n";
-    events += R"({"id":"0000f002-c0de-4a00-8000-000000000002","actor":"bob","type":"feedback.given","at":"2027-03-08T09:00:00Z","payload":{"to":"asa","activity":"checklist","ratings":{"clarity":3},"worked":["SECRET-WORKED-SBI"],"improve":[],"sbi":{"situation":"SECRET-SBI-S","behaviour":"SECRET-SBI-B","impact":"SECRET-SBI-I"}},"visibility":"group"})" "\n";
+    events += R"({"id":"0000f002-c0de-4a00-8000-000000000002","actor":"bob","type":"feedback.given","at":"2027-03-08T09:00:00Z","payload":{"to":"asa","activity":"checklist","ratings":{"clarity":3},"worked":["SECRET-WORKED-SBI"],"improve":[],"sbi":["SECRET-SBI-S","SECRET-SBI-B","SECRET-SBI-I"]},"visibility":"group"})" "\n";
     events += R"({"id":"0000f003-c0de-4a00-8000-000000000003","actor":"asa","type":"action-plan.written","at":"2027-03-05T13:00:00Z","payload":{"activity":"goal","text":"SECRET-PLAN-WRONG"},"visibility":"group"})" "\n";
     const Json cohort = ok_value(api::cohort_view(program, roster, events, "", "en", "2027-04-01T00:00:00Z"));
     CHECK(cohort.dump().find("SECRET") == std::string::npos);

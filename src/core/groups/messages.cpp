@@ -154,6 +154,31 @@ constexpr Entry kCatalog[] = {
       "gekwadrateerde herhalingen {value}, bewezen ondergrens {lowerBound}"}},
 };
 
+/// Names of common languages in each of ours; other codes are shown as they are.
+struct LanguageName {
+    std::string_view code, en, sv, nb, nl;
+};
+constexpr LanguageName kLanguages[] = {
+    {"en", "English", "engelska", "engelsk", "Engels"},     {"sv", "Swedish", "svenska", "svensk", "Zweeds"},
+    {"nb", "Norwegian", "norska", "norsk", "Noors"},        {"no", "Norwegian", "norska", "norsk", "Noors"},
+    {"nn", "Norwegian", "norska", "norsk", "Noors"},        {"nl", "Dutch", "nederländska", "nederlandsk", "Nederlands"},
+    {"da", "Danish", "danska", "dansk", "Deens"},           {"fi", "Finnish", "finska", "finsk", "Fins"},
+    {"de", "German", "tyska", "tysk", "Duits"},             {"fr", "French", "franska", "fransk", "Frans"},
+    {"es", "Spanish", "spanska", "spansk", "Spaans"},       {"pl", "Polish", "polska", "polsk", "Pools"},
+};
+
+std::string language_name(std::string_view code, std::string_view lang) {
+    const std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
+    for (const auto& l : kLanguages)
+        if (l.code == code) {
+            if (primary == "sv") return std::string(l.sv);
+            if (primary == "nb" || primary == "no" || primary == "nn") return std::string(l.nb);
+            if (primary == "nl") return std::string(l.nl);
+            return std::string(l.en);
+        }
+    return std::string(code);
+}
+
 const Entry* find(std::string_view key) {
     for (const auto& e : kCatalog)
         if (e.key == key) return &e;
@@ -184,7 +209,7 @@ std::string render(const Message& message, std::string_view lang) {
                 bool found = false;
                 for (const auto& [k, v] : message.params)
                     if (k == name) {
-                        out += v;
+                        out += k == "language" ? language_name(v, lang) : v;  // params keep the code
                         found = true;
                         break;
                     }

@@ -152,6 +152,9 @@ public:
         if (n_ == 0) return Error{"infeasible", "the roster has no learners", "/roster"};
         if (o_.mode == Mode::groups) {
             diagnose_sizes();
+            diagnose_apart(dnp, "/doNotPair", "a do-not-pair list");
+            diagnose_apart(apart, "/keepApart", "a keep-apart pin");
+            diagnose_lines();
             keep_together(together);
             locked_groups(locked);
             diagnose_learners();
@@ -370,6 +373,40 @@ private:
                                         " cannot split " + std::to_string(n_) +
                                         (n_ == 1 ? " learner" : " learners") + " (every learner is placed in every round)",
                                     "/size"});
+    }
+
+    /// The most groups a round can have: learners who must all be apart need that many.
+    int most_groups() const { return o_.min_size >= 2 ? n_ / o_.min_size : n_; }
+
+    std::string groups_words(int k) const {
+        return std::to_string(n_) + " learners make at most " + std::to_string(k) + (k == 1 ? " group" : " groups") +
+               " of " + sizes_words(o_.min_size, o_.max_size);
+    }
+
+    void diagnose_apart(const std::vector<std::vector<int>>& sets, const std::string& path, const char* what) {
+        if (o_.min_size < 2 || o_.max_size < o_.min_size) return;
+        const int k = most_groups();
+        for (std::size_t i = 0; i < sets.size(); ++i)
+            if (static_cast<int>(sets[i].size()) > k)
+                errors_.push_back(Error{"infeasible", std::string(what) + " keeps " + std::to_string(sets[i].size()) +
+                                                          " learners apart (" + names(sets[i]) + "), but " + groups_words(k),
+                                        path + "/" + std::to_string(i)});
+    }
+
+    /// A learner and the managers above them within the depth are all pairwise in one line:
+    /// they need as many groups as they are.
+    void diagnose_lines() {
+        if (o_.min_size < 2 || o_.max_size < o_.min_size) return;
+        const int k = most_groups();
+        for (int i = 0; i < n_; ++i) {
+            const auto& line = ancestors_[static_cast<std::size_t>(i)];
+            if (static_cast<int>(line.size()) + 1 <= k) continue;
+            std::vector<int> chain{i};
+            chain.insert(chain.end(), line.begin(), line.end());
+            errors_.push_back(Error{"infeasible", "the reporting line " + names(chain, 8) + " has " + std::to_string(chain.size()) +
+                                                      " learners who may not share a group, but " + groups_words(k), ""});
+            return;  // one is enough: the others are the same line
+        }
     }
 
     void keep_together(const std::vector<std::vector<int>>& sets) {
