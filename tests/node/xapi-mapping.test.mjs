@@ -118,3 +118,27 @@ test('xapi mapping: visibility on read-back (own, group, addressed, coach; priva
   assert.equal(visibleTo(reflection, { coach: true }), false);
   assert.equal(visibleTo(feedback, { coach: true }), true);
 });
+
+test('xapi mapping: action plans and SBI notes travel both ways, as the core exports them (nothing dropped)', async () => {
+  const feedback = events.find((e) => e.type === 'feedback.given');
+  const extra = [
+    { id: '00000099-c0de-4a00-8000-000000000099', actor: 'asa', type: 'action-plan.written', at: '2027-03-20T10:00:00Z',
+      payload: { activity: 'meeting', text: 'Ask Bo for one meeting a week' }, visibility: 'group' },
+    { ...structuredClone(feedback), id: '00000098-c0de-4a00-8000-000000000098', at: '2027-03-20T11:00:00Z',
+      payload: { ...structuredClone(feedback.payload), sbi: ['Monday stand-up', 'You summarised each point', 'We left on time'] } },
+  ];
+  const core = await loadCoachModule();
+  const log = eventsText + extra.map((e) => JSON.stringify(e)).join('\n') + '\n';
+  const out = JSON.parse(core.exportFile('xapi', program, roster, log, groups,
+    JSON.stringify({ now: '2027-04-01T12:00:00Z', audience: 'group', homePage })));
+  assert.equal(out.ok, true, JSON.stringify(out.error));
+  const statements = JSON.parse(out.value.content);
+  for (const event of extra) {
+    const expected = statements.find((s) => s.id === event.id);
+    assert.ok(expected, `the core exports ${event.type}`);
+    const mine = eventToStatement(event, { programId, homePage });
+    assert.deepEqual(comparable(mine), comparable(expected), event.type);
+    assert.deepEqual(validate(mine), [], `${event.type} validates`);
+    assert.deepEqual(statementToEvent(expected, programId), normalized(event), `${event.type} read back`);
+  }
+});

@@ -2,7 +2,7 @@
 // it (docs/plugin.md, "For host adapters"). Also checks the events the session module builds
 // for everyone in a one-screen session before they are stored.
 import { KollegaError } from '../core/kollega-error.js';
-import { randomUuid } from '../util/ids.js';
+import { randomUuid, nextEventTime } from '../util/ids.js';
 
 /** Each event type's most open visibility (docs/events.md): recordEvent's default. */
 export const MOST_OPEN = {
@@ -55,11 +55,12 @@ export async function checkAndStore(app, events) {
 /** <kollega-app>.recordEvent(fields): see kollega-app.js. */
 export async function recordEvent(app, fields) {
   const { type, visibility, payload, id, at, actor: _ignored, ...rest } = fields ?? {};
+  const learner = app.activityContext.learner;
   const event = {
     id: id ?? randomUuid(),
-    actor: app.activityContext.learner,
+    actor: learner,
     type: String(type ?? ''),
-    at: at ?? new Date().toISOString(),
+    at: at ?? nextEventTime(await app.store.list(app.activityContext.programId), learner),
     payload: payload ?? rest,
     visibility: visibility ?? MOST_OPEN[type] ?? 'private',
   };

@@ -6,7 +6,7 @@ import { LocalStore } from '../store/local-store.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { Translator } from '../i18n/index.js';
 import { LanguageController } from '../i18n/language-controller.js';
-import { randomUuid, localLearnerId } from '../util/ids.js';
+import { randomUuid, localLearnerId, nextEventTime } from '../util/ids.js';
 import { isHosted, selectHost } from '../hosts/select-host.js';
 import { renderActivity, renderGroundRules, renderProgramFacts } from './activity-view.js';
 import styles from './kollega-app.css';
@@ -195,7 +195,7 @@ export class KollegaApp extends LitElement {
       this.#learnerId(),
       stepId,
       randomUuid(),
-      new Date().toISOString(),
+      nextEventTime(events, this.#learnerId()),
     );
     await this.#store.put(this.#programId, event);
     await this.#refresh();

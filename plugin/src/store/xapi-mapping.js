@@ -23,6 +23,7 @@ export const EXT = {
   improve: `${BASE}extensions/improve`,
   role: `${BASE}extensions/role`,
   speakingSeconds: `${BASE}extensions/speaking-seconds`,
+  sbi: `${BASE}extensions/sbi`,
   title: `${BASE}extensions/title`,
   url: `${BASE}extensions/url`,
 };
@@ -40,6 +41,7 @@ const VERBS = {
   'session.attended': [`${ADL_VERB}attended`, 'attended'],
   'win.celebrated': [`${BASE}verbs/celebrated`, 'celebrated'],
   'resource.shared': [`${ADL_VERB}shared`, 'shared'],
+  'action-plan.written': [`${BASE}verbs/planned`, 'wrote an action plan in'],
 };
 
 /** Program activity kinds by the event type that names them (`payload.activity`). */
@@ -50,6 +52,7 @@ const ACTIVITY_TYPE = {
   'role-play.completed': `${ADL_TYPE}simulation`,
   'session.scheduled': `${ADL_TYPE}meeting`,
   'session.attended': `${ADL_TYPE}meeting`,
+  'action-plan.written': `${ADL_TYPE}meeting`,
 };
 
 export const VISIBILITIES = ['private', 'group', 'coach', 'gradebook'];
@@ -154,6 +157,7 @@ export function eventToStatement(event, options) {
       resultExt[EXT.ratings] = { ...(p.ratings ?? {}) };
       resultExt[EXT.worked] = [...(p.worked ?? [])];
       resultExt[EXT.improve] = [...(p.improve ?? [])];
+      if (Array.isArray(p.sbi) && p.sbi.length) resultExt[EXT.sbi] = [...p.sbi];
       break;
     case 'role-play.completed':
       object = ofActivity(p.activity);
@@ -177,6 +181,10 @@ export function eventToStatement(event, options) {
       object = activity(`${program}/resources/${segment(event.id)}`, `${ADL_TYPE}link`, 'A resource');
       resultExt[EXT.title] = p.title;
       resultExt[EXT.url] = p.url;
+      break;
+    case 'action-plan.written':
+      object = ofActivity(p.activity);
+      result.response = p.text;
       break;
   }
   if (Object.keys(resultExt).length) result.extensions = resultExt;
@@ -278,6 +286,7 @@ export function statementToEvent(statement, programId) {
       payload.ratings = { ...(rext[EXT.ratings] ?? {}) };
       payload.worked = [...required(rext[EXT.worked], '/result/extensions', 'what worked')];
       payload.improve = [...required(rext[EXT.improve], '/result/extensions', 'what to improve')];
+      if (Array.isArray(rext[EXT.sbi])) payload.sbi = [...rext[EXT.sbi]];
       break;
     case 'role-play.completed':
       payload.activity = under('activities');
@@ -300,6 +309,10 @@ export function statementToEvent(statement, programId) {
       if (under('resources') !== statement.id) throw new StatementError('a resource is named by its statement id', '/object/id');
       payload.title = required(rext[EXT.title], '/result/extensions', 'the title');
       payload.url = required(rext[EXT.url], '/result/extensions', 'the URL');
+      break;
+    case 'action-plan.written':
+      payload.activity = under('activities');
+      payload.text = required(result.response, '/result/response', 'the action plan');
       break;
   }
   return { id: statement.id, actor, type, at: required(statement.timestamp, '/timestamp', 'the timestamp'), payload, visibility };

@@ -25,3 +25,18 @@ export function localLearnerId() {
     return memoryLearner;
   }
 }
+
+/**
+ * The time for a new event of `actor`: now, or 1 ms after their latest event in `events` when
+ * the clock has not moved past it, so events recorded in one action (a session's attendance and
+ * its step) keep their order in the core's (time, id) order.
+ */
+export function nextEventTime(events, actor) {
+  let at = Date.now();
+  for (const e of events) {
+    if (e.actor !== actor) continue;
+    const t = Date.parse(e.at);
+    if (t >= at) at = t + 1;
+  }
+  return new Date(at).toISOString();
+}
