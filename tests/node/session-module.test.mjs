@@ -22,6 +22,7 @@ test('session module: a whole session, then its events', async () => {
   let view = value(m.sessionView(JSON.stringify(state), at(0)));
   assert.equal(view.status, 'ready');
   assert.ok(view.groundRules.rules.length > 0);
+  assert.deepEqual(view.groundRules.pending.map((p) => p.name), ['Ann', 'Bo', 'Cy']);
   const act = (action, minutes) => { state = value(m.sessionAct(JSON.stringify(state), JSON.stringify(action), at(minutes))); };
   act({ type: 'start' }, 0);
   act({ type: 'next' }, 5);
@@ -44,8 +45,10 @@ test('session module: a whole session, then its events', async () => {
   assert.deepEqual(events.map((e) => e.type), ['session.attended', 'session.attended', 'session.attended', 'action-plan.written']);
   assert.deepEqual(events[1].payload.speakingSeconds, { bo: 13 * 60 });
   assert.equal(events[3].visibility, 'group');
-  // The next session shows Bo's plan at check-in.
-  const next = value(m.sessionStart(program, 'meeting', members, JSON.stringify(events), 2, 'en', at(20000)));
+  // The next session shows Bo's plan at check-in; everyone agreed to the ground rules meanwhile.
+  const agreed = ['ann', 'bo', 'cy'].map((actor, i) => ({ id: uuid(20 + i), actor, type: 'ground-rules.agreed', at: at(1),
+    payload: {}, visibility: 'gradebook' }));
+  const next = value(m.sessionStart(program, 'meeting', members, JSON.stringify([...agreed, ...events]), 2, 'en', at(20000)));
   view = value(m.sessionView(JSON.stringify(next), at(20000)));
   assert.equal(view.groundRules, null);
   assert.deepEqual(view.previousPlans.map((p) => [p.name, p.text]), [['Bo', 'Ask for help earlier']]);
