@@ -151,6 +151,7 @@ Result<SessionState> parse_session_state(std::string_view text) {
         s.rotate_roles = boolean(j, "rotateRoles", p);
         for (const auto& q : arr(j, "questions", p)) s.questions.push_back(q.is_string() ? q.get<std::string>() : "");
         s.show_ground_rules = boolean(j, "showGroundRules", p);
+        for (const auto& m : arr(j, "rulesPending", p)) s.rules_pending.push_back(m.is_string() ? m.get<std::string>() : "");
         for (const auto& r : arr(j, "rules", p)) s.rules.push_back(r.is_string() ? r.get<std::string>() : "");
         s.confidentiality = str(j, "confidentiality", p);
         s.previous_plans = read_plans(arr(j, "previousPlans", p), "/previousPlans");
@@ -205,6 +206,7 @@ std::string session_state_to_json(const SessionState& s) {
               {"rotateRoles", s.rotate_roles},
               {"questions", s.questions},
               {"showGroundRules", s.show_ground_rules},
+              {"rulesPending", s.rules_pending},
               {"rules", s.rules},
               {"confidentiality", s.confidentiality},
               {"previousPlans", plans_json(s.previous_plans)},
@@ -278,8 +280,11 @@ std::string session_view_to_json(const SessionState& s, Timestamp now) {
                         {"percentOfShare", f.percent_of_share}});
     }
     json ground = nullptr;
-    if (s.show_ground_rules && s.status == Status::Ready)
-        ground = {{"rules", s.rules}, {"confidentiality", s.confidentiality}};
+    if (s.show_ground_rules && s.status == Status::Ready) {
+        json pending = json::array();
+        for (const std::string& m : s.rules_pending) pending.push_back({{"member", m}, {"name", name_of(s, m)}});
+        ground = {{"rules", s.rules}, {"confidentiality", s.confidentiality}, {"pending", std::move(pending)}};
+    }
     json v = {{"status", to_string(s.status)},
               {"title", s.title},
               {"sessionNumber", s.session_number},

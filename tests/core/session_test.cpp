@@ -378,3 +378,29 @@ TEST_CASE("session: action plans and SBI notes never reach coach or gradebook ou
     const Json mine = ok_value(api::export_file("xapi", program, roster, events, "", R"({"audience":"learner","learner":"asa","now":"2027-04-01T00:00:00Z"})"));
     CHECK(mine["content"].get<std::string>().find("SECRET-PLAN-ASA") != std::string::npos);
 }
+
+TEST_CASE("session: the ground rules show until everyone present has agreed", "[session]") {
+    auto fresh = start_session(test_program(), "meeting", people(3), {}, 1, "en", at(0)).value();
+    CHECK(fresh.show_ground_rules);
+    CHECK(fresh.rules_pending == std::vector<std::string>{"ann", "bo", "cy"});
+    std::vector<Event> log;
+    for (int i = 0; i < 2; ++i) {
+        Event e;
+        e.id = testing::uuid(40 + i);
+        e.actor = i == 0 ? "ann" : "bo";
+        e.type = "ground-rules.agreed";
+        e.kind = EventType::GroundRulesAgreed;
+        log.push_back(e);
+    }
+    auto later = start_session(test_program(), "meeting", people(3), log, 4, "en", at(0)).value();
+    CHECK(later.rules_pending == std::vector<std::string>{"cy"});  // cy is new: shown again
+    const Json v = Json::parse(json::session_view_to_json(later, at(0)));
+    CHECK(v["groundRules"]["pending"] == Json::array({{{"member", "cy"}, {"name", "cy"}}}));
+    auto two = start_session(test_program(), "meeting", people(2), log, 4, "en", at(0)).value();
+    CHECK_FALSE(two.show_ground_rules);
+    CHECK(Json::parse(json::session_view_to_json(two, at(0)))["groundRules"].is_null());
+    // The state keeps it through JSON.
+    auto back = json::parse_session_state(json::session_state_to_json(later));
+    REQUIRE(back.ok());
+    CHECK(back.value() == later);
+}

@@ -158,3 +158,22 @@ test('calendar: bad input is an error that says where', async () => {
   assert.equal(none.status, 1);
   assert.match(none.stderr, /unknown time zone "Mars\/Olympus"/);
 });
+
+test('calendar: monthly on the 31st and weekly across New York\'s autumn change, as ical.js expands them', async () => {
+  const m = await loadSessionModule();
+  for (const [cadence, start, tz, rule, count] of [
+    ['monthly', '2027-01-31T17:00', 'America/New_York', 'EST5EDT,M3.2.0,M11.1.0', 8],
+    ['weekly', '2027-10-25T08:15', 'America/New_York', 'EST5EDT,M3.2.0,M11.1.0', 3],
+    ['every-4-weeks', '2027-09-06T07:00', 'Australia/Sydney', 'AEST-10AEDT,M10.1.0,M4.1.0/3', 4],
+  ]) {
+    const p = JSON.parse(programText);
+    p.cadence = cadence;
+    const r = JSON.parse(m.calendarIcs(JSON.stringify(p), JSON.stringify({ group: 'g1', start, tz: { name: tz, rule }, count,
+      dtstamp, lang: 'en' })));
+    assert.equal(r.ok, true, JSON.stringify(r));
+    const core = JSON.parse(m.occurrences(cadence, start, JSON.stringify({ name: tz, rule }), count)).value;
+    assert.deepEqual(icalStarts(r.value.content).out, core.map((o) => o.start), `${cadence} ${tz}`);
+    if (cadence === 'monthly') assert.deepEqual(core.map((o) => o.local.slice(5, 10)),
+      ['01-31', '03-31', '05-31', '07-31', '08-31', '10-31', '12-31', '01-31']);
+  }
+});

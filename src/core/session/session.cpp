@@ -142,7 +142,12 @@ Result<SessionState> start_session(const Program& program, std::string_view acti
     s.rotate_roles = a->rotate_roles;
     for (const auto& q : a->questions) s.questions.push_back(q.resolve(lang, fallback));
     if (program.ground_rules) {
-        s.show_ground_rules = session_number == 1;
+        for (const Member& m : s.members)
+            if (std::none_of(events.begin(), events.end(), [&](const Event& e) {
+                    return e.kind == EventType::GroundRulesAgreed && e.actor == m.id;
+                }))
+                s.rules_pending.push_back(m.id);
+        s.show_ground_rules = !s.rules_pending.empty();
         for (const auto& r : program.ground_rules->rules) s.rules.push_back(r.resolve(lang, fallback));
         s.confidentiality = program.ground_rules->confidentiality.resolve(lang, fallback);
     }

@@ -71,7 +71,8 @@ struct SessionState {
     std::vector<SessionRole> roles;       ///< handed out, in canonical order
     bool rotate_roles = true;             ///< roles move with turns and sessions
     std::vector<std::string> questions;   ///< open questions for the coach
-    bool show_ground_rules = false;       ///< before the first session
+    bool show_ground_rules = false;       ///< someone present has not agreed to the ground rules yet
+    std::vector<std::string> rules_pending;  ///< members with no ground-rules.agreed, in member order
     std::vector<std::string> rules;       ///< ground rules
     std::string confidentiality;          ///< confidentiality agreement
     std::vector<Plan> previous_plans;     ///< each member's latest plan before this session
@@ -100,7 +101,8 @@ struct Action {
 std::optional<Action::Type> parse_action_type(std::string_view s);
 
 /// Sets up a session of `activity_id` for `members` (2–8, unique ids); `events` give the
-/// previous action plans; the ground rules show when `session_number` is 1.
+/// previous action plans and who agreed to the ground rules (shown before the start while a
+/// member present has not).
 Result<SessionState> start_session(const Program& program, std::string_view activity_id, std::vector<Member> members,
                                    const std::vector<Event>& events, int session_number, std::string_view lang,
                                    Timestamp now);
