@@ -350,15 +350,19 @@ bool Formation::step(long long iterations) {
     if (!search_) return true;
     iterations = std::max(0LL, iterations);
     while (!done_ && iterations > 0) {
-        const bool stuck = search_->best_cost().hard > 0;
+        // A split is stuck while it breaks a hard constraint or repeats a meeting: repeats come
+        // before the mix, so more and smaller groups (fewer pairs per round) may do better.
+        const Cost best = search_->best_cost();
+        const bool stuck = best.hard > 0 || best.repeats_squared > 0;
         long long slice = iterations;
         if (stuck) slice = std::min(slice, std::max(0LL, patience_ - search_->iterations()));
         if (slice > 0) {
             done_ = search_->run(slice);
             iterations -= slice;
-            // "Nothing can improve" with a hard violation left (a split with no possible swap):
-            // that split is exhausted, the next one may do.
-            if (done_ && search_->best_cost().hard > 0 && next_split()) done_ = false;
+            // "Nothing can improve" with a hard violation or a repeat left (a split with no
+            // possible swap, or at its own lower bound): that split is exhausted, the next may do.
+            const Cost now = search_->best_cost();
+            if (done_ && (now.hard > 0 || now.repeats_squared > 0) && next_split()) done_ = false;
             continue;
         }
         if (!next_split()) {
