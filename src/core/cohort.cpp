@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -319,6 +321,53 @@ CohortState fold_cohort(const Program& program, const Roster& roster, std::span<
         state.groups.push_back(std::move(gp));
     }
     return state;
+}
+
+std::vector<Meeting> who_met_whom(const Program& program, const Roster& roster, std::span<const Event> events,
+                                  const CohortState& state) {
+    std::unordered_set<std::string_view> rejected;
+    for (const auto& r : state.rejected) rejected.insert(r.event_id);
+    const auto& learners = roster.learners();
+    std::unordered_map<std::string_view, int> index;
+    for (std::size_t i = 0; i < learners.size(); ++i) index.emplace(learners[i].id, static_cast<int>(i));
+
+    // The applied session.attended events, once per id, and who attended each (activity, time).
+    std::unordered_set<std::string_view> seen;
+    std::vector<std::pair<int, const Event*>> attended;
+    std::map<std::pair<std::string_view, std::int64_t>, std::vector<int>> sessions;
+    for (const auto& e : events) {
+        if (e.kind != EventType::SessionAttended || rejected.contains(e.id) || !seen.insert(e.id).second) continue;
+        const auto who = index.find(e.actor);
+        const Activity* a = program.activity(e.activity);
+        if (who == index.end() || !a || a->kind != ActivityKind::Session) continue;
+        attended.emplace_back(who->second, &e);
+        sessions[{e.activity, e.at.ms}].push_back(who->second);
+    }
+    // (a, b): how many of a's sessions name b.
+    std::map<std::pair<int, int>, int> named;
+    for (const auto& entry : attended) {
+        const int who = entry.first;
+        const Event& e = *entry.second;
+        const auto& together = sessions[{e.activity, e.at.ms}];
+        std::set<int> others(together.begin(), together.end());
+        for (const auto& s : e.speaking_seconds)
+            if (const auto it = index.find(s.first); it != index.end()) others.insert(it->second);
+        others.erase(who);
+        for (const int other : others) ++named[{who, other}];
+    }
+    std::vector<Meeting> met;
+    for (const auto& entry : named) {
+        const int a = entry.first.first, b = entry.first.second;
+        const auto mirror = named.find({b, a});
+        if (a > b && mirror != named.end()) continue;  // counted from the other side
+        const int count = mirror == named.end() ? entry.second : std::max(entry.second, mirror->second);
+        const int lo = std::min(a, b), hi = std::max(a, b);
+        met.push_back({learners[static_cast<std::size_t>(lo)].id, learners[static_cast<std::size_t>(hi)].id, count});
+    }
+    std::sort(met.begin(), met.end(), [&](const Meeting& x, const Meeting& y) {
+        return std::pair(index.at(x.a), index.at(x.b)) < std::pair(index.at(y.a), index.at(y.b));
+    });
+    return met;
 }
 
 }  // namespace kollega

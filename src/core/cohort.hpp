@@ -83,17 +83,33 @@ struct CohortSummary {
     double mean_percent = 0;   ///< mean step percentage
 };
 
+/// Two learners who attended peer sessions together, and how many.
+struct Meeting {
+    std::string a;     ///< the one earlier in the roster
+    std::string b;     ///< the one later in the roster
+    int sessions = 0;  ///< sessions both attended
+};
+
 /// Everything a coach sees.
 struct CohortState {
     std::vector<LearnerProgress> learners;  ///< in roster order
     std::vector<GroupProgress> groups;      ///< in input order
     CohortSummary summary;                  ///< totals
     std::vector<Rejection> rejected;        ///< events that did not fit, with the reason
+    std::vector<Meeting> met;               ///< who met whom (who_met_whom; empty until it is asked)
 };
 
 /// Folds program + roster + events at time `now` (docs/events.md, "The fold").
 CohortState fold_cohort(const Program& program, const Roster& roster, std::span<const Event> events,
                         std::span<const Group> groups, Timestamp now);
+
+/// Who met whom in the peer sessions of a folded cohort (docs/events.md, "Who met whom"): two
+/// learners met in a session when one's applied session.attended names the other — the same
+/// session activity at the same time (a one-screen session records everyone at once), or the other
+/// in its speaking times. A pair counts the larger of the two sides, so each member recording the
+/// same meeting on their own device counts once. Sorted by roster order.
+std::vector<Meeting> who_met_whom(const Program& program, const Roster& roster, std::span<const Event> events,
+                                  const CohortState& state);
 
 /// The grade of a learner who has done the steps marked in `done` (indexed like program.steps).
 Grade grade(const Program& program, const std::vector<bool>& done, bool any_event);

@@ -80,7 +80,8 @@ std::string cohort_view(std::string_view program_json, std::string_view roster_t
         if (!groups.ok()) return json::error_envelope(located(groups.errors(), "/groups"));
         auto when = parse_timestamp(now);
         if (!when) return json::error_envelope({invalid_time(now, "/now")});
-        const CohortState cohort = fold_cohort(program.value(), roster.value(), events.value(), groups.value(), *when);
+        CohortState cohort = fold_cohort(program.value(), roster.value(), events.value(), groups.value(), *when);
+        cohort.met = who_met_whom(program.value(), roster.value(), events.value(), cohort);
         return json::ok_envelope(json::cohort_view_to_json(program.value(), roster.value(), cohort, lang));
     });
 }

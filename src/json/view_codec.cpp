@@ -205,11 +205,14 @@ std::string cohort_view_to_json(const Program& program, const Roster& roster, co
                           {"feedbackExchanged", g.feedback_exchanged}});
     json rejected = json::array();
     for (const auto& rej : cohort.rejected) rejected.push_back({{"id", rej.event_id}, {"reason", rej.reason}});
+    json met = json::array();
+    for (const auto& m : cohort.met) met.push_back({{"a", m.a}, {"b", m.b}, {"sessions", m.sessions}});
     const CohortSummary& c = cohort.summary;
     json value = {{"program", program_json(program, r, lang)},
                   {"steps", std::move(steps)},
                   {"learners", std::move(learners)},
                   {"groups", std::move(groups)},
+                  {"met", std::move(met)},
                   {"cohort", {{"learners", c.learners}, {"started", c.started}, {"completed", c.completed}, {"passed", c.passed}, {"meanPercent", c.mean_percent}}},
                   {"rejected", std::move(rejected)}};
     return dump(value);

@@ -159,6 +159,24 @@ test('coach: the demo page shows the cohort summary exactly as cohortView comput
       for (const member of g.members) assert.ok(cells[1].includes(byId().get(member).name), `${member} in ${cells[1]}`);
     }
 
+    // Who met whom: the core's pairs, one row per learner who met anyone, each partner with the
+    // number of sessions, and the count of colleagues met.
+    assert.ok(view.met.length > 0, 'the demo cohort has shared sessions');
+    const met = await coach(page)
+      .locator('table.met-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.dataset.learner, [...r.cells].map((c) => c.textContent.trim())]));
+    const partners = new Map();
+    for (const { a, b, sessions } of view.met) {
+      for (const [x, y] of [[a, b], [b, a]]) partners.set(x, [...(partners.get(x) ?? []), [y, sessions]]);
+    }
+    assert.deepEqual(met.map(([id]) => id).sort(), [...partners.keys()].sort());
+    for (const [id, cells] of met) {
+      assert.equal(cells[0], byId().get(id).name);
+      assert.equal(cells[2], String(partners.get(id).length));
+      for (const [other, n] of partners.get(id)) assert.ok(cells[1].includes(`${byId().get(other).name} (${n})`), `${other} (${n}) in ${cells[1]}`);
+    }
+    assert.match(await coach(page).locator('table.met-table caption').textContent(), /met in peer sessions/);
+
     // Only the coach bundle was loaded: the learner's kollega.js is not part of this page.
     const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
     assert.ok(scripts.includes('/kollega/kollega-coach.js'));

@@ -233,3 +233,42 @@ TEST_CASE("Cohort: groups must name roster learners, each in one group", "[cohor
     CHECK(got == std::vector<std::string>{"/groups/0/members/1 unknown_reference", "/groups/1/id duplicate_id",
                                           "/groups/1/members/0 invalid_value"});
 }
+
+TEST_CASE("Cohort: who met whom counts each shared session once, from one screen or from each member's device", "[cohort][met]") {
+    const Program program = every_kind();
+    std::string log;
+    // One screen: the session runner records everyone at the same moment, each with their own time.
+    log += ev("ann", "session.attended", "2026-12-02T12:00:00Z", R"({"activity":"meet","speakingSeconds":{"ann":900}})");
+    log += ev("bo", "session.attended", "2026-12-02T12:00:00Z", R"({"activity":"meet","speakingSeconds":{"bo":800}})");
+    log += ev("cy", "session.attended", "2026-12-02T12:00:00Z", R"({"activity":"meet"})");
+    // Each on their own device, a minute apart, each naming the other in the speaking times.
+    log += ev("ann", "session.attended", "2026-12-16T12:00:00Z", R"({"activity":"meet","speakingSeconds":{"ann":600,"di":700}})");
+    const std::string di_line = ev("di", "session.attended", "2026-12-16T12:01:00Z", R"({"activity":"meet","speakingSeconds":{"ann":600,"di":700}})");
+    log += di_line + di_line;  // the same event twice (a retry): still one meeting
+    // Ann and Bo meet again.
+    log += ev("ann", "session.attended", "2027-01-13T12:00:00Z", R"({"activity":"meet"})");
+    log += ev("bo", "session.attended", "2027-01-13T12:00:00Z", R"({"activity":"meet"})");
+    // Not a session activity: rejected by the fold, so no meeting.
+    log += ev("cy", "session.attended", "2027-01-20T12:00:00Z", R"({"activity":"goal"})");
+    log += ev("di", "session.attended", "2027-01-20T12:00:00Z", R"({"activity":"goal"})");
+
+    const std::vector<Event> all = events(log);
+    const CohortState s = fold_cohort(program, roster(), all, {}, kNow);
+    CHECK(s.rejected.size() == 2);
+    const std::vector<Meeting> met = who_met_whom(program, roster(), all, s);
+    REQUIRE(met.size() == 4);
+    auto sessions = [&](const std::string& a, const std::string& b) {
+        for (const auto& m : met)
+            if (m.a == a && m.b == b) return m.sessions;
+        return 0;
+    };
+    CHECK(sessions("ann", "bo") == 2);
+    CHECK(sessions("ann", "cy") == 1);
+    CHECK(sessions("ann", "di") == 1);
+    CHECK(sessions("bo", "cy") == 1);
+    CHECK(sessions("cy", "di") == 0);
+    // Roster order, the earlier learner first.
+    CHECK(met.front().a == "ann");
+    CHECK(met.front().b == "bo");
+    CHECK(met.back().a == "bo");
+}

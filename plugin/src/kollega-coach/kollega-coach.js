@@ -412,7 +412,7 @@ export class KollegaCoach extends LitElement {
           </p>`
         : nothing}
       ${this.#renderSummary(view.cohort)} ${this.#renderTable(view, rows)} ${this.#renderChart(rows)}
-      ${view.groups.length ? this.#renderGroups(view) : nothing} ${this.#renderRejected(view.rejected)}
+      ${view.groups.length ? this.#renderGroups(view) : nothing} ${this.#renderMet(view)} ${this.#renderRejected(view.rejected)}
       ${this.#renderExports()}
     `;
   }
@@ -575,6 +575,46 @@ export class KollegaCoach extends LitElement {
           </tbody>
         </table>
       </div>
+    </section>`;
+  }
+
+  /** Who met whom in peer sessions (the core's `met`, docs/events.md): per learner, whom and how often. */
+  #renderMet(view) {
+    const t = this.#t;
+    const names = new Map(view.learners.map((l) => [l.id, l.name || l.id]));
+    const partners = new Map();
+    for (const { a, b, sessions } of view.met ?? []) {
+      if (!partners.has(a)) partners.set(a, []);
+      if (!partners.has(b)) partners.set(b, []);
+      partners.get(a).push([b, sessions]);
+      partners.get(b).push([a, sessions]);
+    }
+    const rows = view.learners.filter((l) => partners.has(l.id));
+    return html`<section class="block met" aria-labelledby=${this.#id('met')}>
+      <h3 id=${this.#id('met')}>${t.t('met.heading')}</h3>
+      ${rows.length
+        ? html`<div class="table-scroll" role="region" aria-labelledby=${this.#id('met-caption')} tabindex="0">
+            <table class="met-table">
+              <caption id=${this.#id('met-caption')}>${t.t('met.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" class="text">${t.t('col.name')}</th>
+                  <th scope="col" class="text">${t.t('col.met')}</th>
+                  <th scope="col" class="num">${t.t('col.metCount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (l) => html`<tr data-learner=${l.id}>
+                    <th scope="row" class="text">${names.get(l.id)}</th>
+                    <td class="text">${t.list(partners.get(l.id).map(([id, n]) => `${names.get(id) ?? id} (${t.number(n)})`))}</td>
+                    <td class="num">${t.number(partners.get(l.id).length)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : html`<p class="met-none">${t.t('met.none')}</p>`}
     </section>`;
   }
 
