@@ -1,44 +1,24 @@
 // The api facade of the feedback form, the role-play player and the goals view
 // (docs/sessions.md), with their JSON. Linked only into the session module.
-#include <exception>
-#include <new>
 
 #include "core/session/activities.hpp"
 #include "core/session/schedule.hpp"
 #include "json/api.hpp"
 #include "json/codec.hpp"
+#include "json/guarded.hpp"
 #include "json/reader.hpp"
 #include "json/session_codec.hpp"
 
 namespace kollega::api {
 namespace {
 
+using json::detail::guarded;
+using json::detail::invalid_time;
+using json::detail::located;
+
 using json::detail::child;
 using json::detail::ObjectReader;
 using Json = nlohmann::json;
-
-template <class F>
-std::string guarded(F&& body) {
-    try {
-        return body();
-    } catch (const std::bad_alloc&) {
-        return json::error_envelope({Error{"out_of_memory", "the input is too large to process", ""}});
-    } catch (const std::exception& e) {
-        return json::error_envelope({Error{"internal", std::string("internal error: ") + e.what(), ""}});
-    } catch (...) {
-        return json::error_envelope({Error{"internal", "internal error", ""}});
-    }
-}
-
-Errors located(Errors errors, std::string_view argument) {
-    for (auto& e : errors) e.path = std::string(argument) + e.path;
-    return errors;
-}
-
-Error invalid_time(std::string_view found, std::string path) {
-    return {"invalid_time", "expected an RFC 3339 time such as \"2026-11-22T10:15:00Z\", found \"" + std::string(found) + "\"",
-            std::move(path)};
-}
 
 Json text_list(const std::vector<LocalizedText>& list, std::string_view lang, std::string_view fallback) {
     Json a = Json::array();

@@ -16,17 +16,8 @@ namespace {
 constexpr const char* kCoreVersion = "0.1.0";
 
 using json::detail::guarded;
-
-Error invalid_time(std::string_view found, std::string path) {
-    return {"invalid_time", "expected an RFC 3339 time such as \"2026-11-22T10:15:00Z\", found \"" + std::string(found) + "\"",
-            std::move(path)};
-}
-
-/// Prefixes every pointer of the errors with the argument they are about ("/program/…").
-Errors located(Errors errors, std::string_view argument) {
-    for (auto& e : errors) e.path = std::string(argument) + e.path;
-    return errors;
-}
+using json::detail::invalid_time;
+using json::detail::located;
 
 }  // namespace
 

@@ -15,11 +15,7 @@ namespace kollega::api {
 namespace {
 
 using json::detail::guarded;
-
-Errors located(Errors errors, std::string_view argument) {
-    for (auto& e : errors) e.path = std::string(argument) + e.path;
-    return errors;
-}
+using json::detail::located;
 
 /// The model of a roster and options, errors located in their argument.
 Result<groups::Model> model_of(std::string_view roster_text, std::string_view options_text) {

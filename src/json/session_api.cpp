@@ -1,38 +1,17 @@
 // The api facade of the session runner (docs/sessions.md). Separate from api.cpp so that only
 // the session module (kollega-session.wasm) links it.
-#include <exception>
-#include <new>
 
 #include "json/api.hpp"
 #include "json/codec.hpp"
+#include "json/guarded.hpp"
 #include "json/session_codec.hpp"
 
 namespace kollega::api {
 namespace {
 
-/// Runs `body`, turning anything thrown into an error envelope.
-template <class F>
-std::string guarded(F&& body) {
-    try {
-        return body();
-    } catch (const std::bad_alloc&) {
-        return json::error_envelope({Error{"out_of_memory", "the input is too large to process", ""}});
-    } catch (const std::exception& e) {
-        return json::error_envelope({Error{"internal", std::string("internal error: ") + e.what(), ""}});
-    } catch (...) {
-        return json::error_envelope({Error{"internal", "internal error", ""}});
-    }
-}
-
-Error invalid_time(std::string_view found, std::string path) {
-    return {"invalid_time", "expected an RFC 3339 time such as \"2026-11-22T10:15:00Z\", found \"" + std::string(found) + "\"",
-            std::move(path)};
-}
-
-Errors located(Errors errors, std::string_view argument) {
-    for (auto& e : errors) e.path = std::string(argument) + e.path;
-    return errors;
-}
+using json::detail::guarded;
+using json::detail::invalid_time;
+using json::detail::located;
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
