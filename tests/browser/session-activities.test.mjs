@@ -4,13 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import ICAL from 'ical.js';
-import { startDemo, openPage, waitForPath } from './browser-helpers.mjs';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const START = new Date('2026-12-01T10:00:00Z');
-const MIN = 60_000;
+import { startDemo } from './browser-helpers.mjs';
+import { START, MIN, assertAccessible, clockPage, storedEvents, view, text, assertFits, press, completeSteps, rememberPeople } from './session-helpers.mjs';
 
 let demo;
 before(async () => {
@@ -20,96 +16,10 @@ after(async () => {
   await demo?.stop();
 });
 
-async function assertAccessible(page, label) {
-  // axe schedules its work with setTimeout, which the paused test clock holds back: move the
-  // clock a millisecond at a time while it runs (a few ms in all, far below the timers' seconds).
-  let done = false;
-  const analysis = new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  analysis.then(() => (done = true), () => (done = true));
-  while (!done) {
-    await page.clock.runFor(1).catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  const results = await analysis;
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
-  assert.deepEqual(summary, [], `axe violations in ${label}`);
-}
-
-/** A page with the clock under the test's control: installed at START, paused a minute later. */
-async function clockPage(context, path) {
-  await context.clock.install({ time: START });
-  // What the page fetched from the plugin folder (the fake clock also fakes performance timing).
-  const fetched = [];
-  context.on('request', (request) => {
-    const pathname = new URL(request.url()).pathname;
-    if (pathname.startsWith('/kollega/')) fetched.push(pathname);
-  });
-  const page = await openPage(context, demo.url(path));
-  page.fetched = fetched;
-  await page.clock.pauseAt(new Date(START.getTime() + MIN));
-  await waitForPath(page);
-  return page;
-}
-
-/** Every event the element's store holds, sorted by time then type. */
-function storedEvents(page) {
-  return page.evaluate(async () => {
-    const app = document.querySelector('kollega-app');
-    const events = await app.store.list(app.pathView.program.id);
-    return events.sort((a, b) => (a.at === b.at ? a.type.localeCompare(b.type) : a.at < b.at ? -1 : 1));
-  });
-}
-
-const view = (page) => page.locator('kollega-app kollega-activity');
-const text = (locator) => locator.evaluate((el) => el.innerText.replace(/\s+/g, ' ').trim());
-const plugin = async (page) => [...new Set(page.fetched)];
-
-/** At phone width nothing scrolls sideways. */
-async function assertFits(page, label) {
-  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(scroll <= width, `${label}: the page scrolls sideways (${scroll} > ${width})`);
-}
-
-/** Presses a button of the open view by its text, with the keyboard. */
-async function press(page, name) {
-  const button = view(page).getByRole('button', { name, exact: false }).first();
-  await button.focus();
-  await page.keyboard.press('Enter');
-}
-
-/**
- * Marks steps done through the element's API (the path's order), as the learner would, a
- * second apart (the paused clock would give them one instant, and the log orders by time).
- */
-async function completeSteps(page, steps) {
-  for (const id of steps) {
-    await page.clock.runFor(1000);
-    await page.evaluate((step) => document.querySelector('kollega-app').completeStep(step), id);
-  }
-  await page.clock.runFor(1000);
-}
-
-/** The people of a previous session in this browser: the learner, Bo and Cy. */
-async function rememberPeople(page, programId) {
-  return page.evaluate((program) => {
-    const learner = localStorage.getItem('kollega.learner');
-    const people = [
-      { id: learner, name: 'Ann' },
-      { id: 'peer-bo', name: 'Bo' },
-      { id: 'peer-cy', name: 'Cy' },
-    ];
-    localStorage.setItem(`kollega.${program}.people`, JSON.stringify(people));
-    return learner;
-  }, programId);
-}
-
-
 test('feedback: the form shows who sees each answer, the balance rule error at its field, then a valid submit; the peer\'s feedback is received', async () => {
   const context = await demo.browser.newContext({ timezoneId: 'Europe/Stockholm', locale: 'en-GB', viewport: { width: 375, height: 800 } });
   try {
-    const page = await clockPage(context, '/?program=presentation-practice');
+    const page = await clockPage(demo, context, '/?program=presentation-practice');
     const learner = await rememberPeople(page, 'presentation-practice');
     await completeSteps(page, ['ground-rules', 'set-goal', 'first-rehearsal']);
     await page.locator('kollega-app button[data-open="give-feedback"]').click();
@@ -195,7 +105,7 @@ test('feedback: the form shows who sees each answer, the balance rule error at i
 test('role-play: the scenario, role cards with the cues of each stage, the swap, the observer\'s checklist', async () => {
   const context = await demo.browser.newContext({ timezoneId: 'Europe/Stockholm', locale: 'en-GB', viewport: { width: 375, height: 800 } });
   try {
-    const page = await clockPage(context, '/?program=presentation-practice');
+    const page = await clockPage(demo, context, '/?program=presentation-practice');
     await rememberPeople(page, 'presentation-practice');
     await completeSteps(page, ['ground-rules', 'set-goal', 'first-rehearsal', 'give-feedback']);
     // The role-play step opens after two sessions attended.
@@ -257,7 +167,7 @@ test('schedule: occurrences in the learner\'s zone across summer time, reminders
         };
       }
     });
-    const page = await clockPage(context, '/');
+    const page = await clockPage(demo, context, '/');
     await page.locator('kollega-app button[data-open="schedule"]').click();
     await view(page).locator('#first-meeting').waitFor();
     assert.match(await text(view(page).locator('.activity')), /Europe\/Stockholm/);
@@ -310,7 +220,7 @@ test('schedule: occurrences in the learner\'s zone across summer time, reminders
 test('goals: a specific, measurable goal, a check-in with progress, the step done, a win', async () => {
   const context = await demo.browser.newContext({ timezoneId: 'Europe/Stockholm', locale: 'en-GB' });
   try {
-    const page = await clockPage(context, '/');
+    const page = await clockPage(demo, context, '/');
     await completeSteps(page, ['ground-rules']);
     // Goals: set a specific, measurable goal, then check in.
     await page.locator('kollega-app button[data-open="set-goal"]').click();
@@ -378,7 +288,7 @@ test('notifications: once allowed, a reminder that falls due while the page is o
         }
       };
     });
-    const page = await clockPage(context, '/');
+    const page = await clockPage(demo, context, '/');
     await page.locator('kollega-app button[data-open="schedule"]').click();
     await view(page).locator('#first-meeting').waitFor();
     // START is 11:00 in Stockholm: a meeting at 13:00 today, its reminder at 12:45.

@@ -5,13 +5,8 @@
 // learner opens a view. The other views: session-activities.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startDemo, openPage, waitForPath } from './browser-helpers.mjs';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const START = new Date('2026-12-01T10:00:00Z');
-const MIN = 60_000;
+import { startDemo, waitForPath } from './browser-helpers.mjs';
+import { MIN, assertAccessible, clockPage, storedEvents, view, text, plugin, press, completeSteps } from './session-helpers.mjs';
 
 let demo;
 before(async () => {
@@ -21,90 +16,10 @@ after(async () => {
   await demo?.stop();
 });
 
-async function assertAccessible(page, label) {
-  // axe schedules its work with setTimeout, which the paused test clock holds back: move the
-  // clock a millisecond at a time while it runs (a few ms in all, far below the timers' seconds).
-  let done = false;
-  const analysis = new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  analysis.then(() => (done = true), () => (done = true));
-  while (!done) {
-    await page.clock.runFor(1).catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  const results = await analysis;
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
-  assert.deepEqual(summary, [], `axe violations in ${label}`);
-}
-
-/** A page with the clock under the test's control: installed at START, paused a minute later. */
-async function clockPage(context, path) {
-  await context.clock.install({ time: START });
-  // What the page fetched from the plugin folder (the fake clock also fakes performance timing).
-  const fetched = [];
-  context.on('request', (request) => {
-    const pathname = new URL(request.url()).pathname;
-    if (pathname.startsWith('/kollega/')) fetched.push(pathname);
-  });
-  const page = await openPage(context, demo.url(path));
-  page.fetched = fetched;
-  await page.clock.pauseAt(new Date(START.getTime() + MIN));
-  await waitForPath(page);
-  return page;
-}
-
-/** Every event the element's store holds, sorted by time then type. */
-function storedEvents(page) {
-  return page.evaluate(async () => {
-    const app = document.querySelector('kollega-app');
-    const events = await app.store.list(app.pathView.program.id);
-    return events.sort((a, b) => (a.at === b.at ? a.type.localeCompare(b.type) : a.at < b.at ? -1 : 1));
-  });
-}
-
-const view = (page) => page.locator('kollega-app kollega-activity');
-const text = (locator) => locator.evaluate((el) => el.innerText.replace(/\s+/g, ' ').trim());
-const plugin = async (page) => [...new Set(page.fetched)];
-
-/** Presses a button of the open view by its text, with the keyboard. */
-async function press(page, name) {
-  const button = view(page).getByRole('button', { name, exact: false }).first();
-  await button.focus();
-  await page.keyboard.press('Enter');
-}
-
-/**
- * Marks steps done through the element's API (the path's order), as the learner would, a
- * second apart (the paused clock would give them one instant, and the log orders by time).
- */
-async function completeSteps(page, steps) {
-  for (const id of steps) {
-    await page.clock.runFor(1000);
-    await page.evaluate((step) => document.querySelector('kollega-app').completeStep(step), id);
-  }
-  await page.clock.runFor(1000);
-}
-
-/** The people of a previous session in this browser: the learner, Bo and Cy. */
-async function rememberPeople(page, programId) {
-  return page.evaluate((program) => {
-    const learner = localStorage.getItem('kollega.learner');
-    const people = [
-      { id: learner, name: 'Ann' },
-      { id: 'peer-bo', name: 'Bo' },
-      { id: 'peer-cy', name: 'Cy' },
-    ];
-    localStorage.setItem(`kollega.${program}.people`, JSON.stringify(people));
-    return learner;
-  }, programId);
-}
-
-
 test('session: a whole three-person session on one screen, and the events it records', async () => {
   const context = await demo.browser.newContext({ timezoneId: 'Europe/Stockholm', locale: 'en-GB' });
   try {
-    const page = await clockPage(context, '/');
+    const page = await clockPage(demo, context, '/');
     // The first load is kollega.js and kollega-core.wasm only; the views come when opened.
     assert.deepEqual((await plugin(page)).sort(), ['/kollega/kollega-core.wasm', '/kollega/kollega.js']);
     await page.locator('kollega-app button[data-step="ground-rules"]').click();
@@ -230,7 +145,7 @@ test('session: a whole three-person session on one screen, and the events it rec
 test('session views at phone width in Swedish: no sideways scrolling, Swedish strings', async () => {
   const context = await demo.browser.newContext({ timezoneId: 'Europe/Stockholm', locale: 'sv-SE', viewport: { width: 375, height: 740 } });
   try {
-    const page = await clockPage(context, '/?lang=sv');
+    const page = await clockPage(demo, context, '/?lang=sv');
     await completeSteps(page, ['ground-rules', 'set-goal']);
     await page.locator('kollega-app button[data-open="first-meeting"]').click();
     await view(page).locator('#person-0').waitFor();

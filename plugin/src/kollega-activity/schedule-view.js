@@ -3,6 +3,7 @@
 // The core computes every time from the cadence and a POSIX TZ rule derived here from Intl.
 import { html, nothing } from 'lit';
 import { zoneRule } from './tz-rule.js';
+import { saveFile } from '../util/save-file.js';
 
 /** `2026-12-01T12:00` in `zone` for an instant. */
 export function localInput(iso, zone) {
@@ -87,16 +88,7 @@ export class ScheduleView {
 
   #download() {
     try {
-      const file = this.host.core.calendarIcs(this.host.ctx.programText, this.#request());
-      const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.filename;
-      link.hidden = true;
-      this.host.renderRoot.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(this.host.renderRoot, this.host.core.calendarIcs(this.host.ctx.programText, this.#request()));
     } catch (error) {
       this.host.fail(error);
     }

@@ -8,6 +8,7 @@ import styles from './kollega-coach.css';
 import theme from '../theme/theme.css';
 import errorStyles from '../error-view/error-view.css';
 import { readEvents } from '../store/xapi-reader.js';
+import { saveFile } from '../util/save-file.js';
 
 /** The inputs, in the order cohortView takes them: attribute (URL) and text property of each. */
 const SOURCES = [
@@ -211,18 +212,9 @@ export class KollegaCoach extends LitElement {
     this._exportError = null;
     try {
       const file = this.exportFile(format);
-      const blob = new Blob([file.content], { type: file.mimeType });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.filename;
-      link.hidden = true;
-      this.renderRoot.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const size = saveFile(this.renderRoot, file);
       this._exportMessage = this.#t.t('exports.done', { file: file.filename });
-      this.#emit('kollega-coach-export', { format, filename: file.filename, mimeType: file.mimeType, size: blob.size });
+      this.#emit('kollega-coach-export', { format, filename: file.filename, mimeType: file.mimeType, size });
       return file.filename;
     } catch (error) {
       const kollegaError = asKollegaError(error);

@@ -24,6 +24,7 @@ import {
 import styles from './kollega-groups.css';
 import theme from '../theme/theme.css';
 import errorStyles from '../error-view/error-view.css';
+import { saveFile } from '../util/save-file.js';
 
 /** The search effort choices: the most iterations a search may take (it stops sooner at the lower bound). */
 export const EFFORTS = { quick: 5_000, normal: 20_000, thorough: 200_000 };
@@ -466,18 +467,9 @@ export class KollegaGroups extends LitElement {
   /** Downloads a file (see exportFile). Resolves to the file name. */
   download(format) {
     const file = this.exportFile(format);
-    const blob = new Blob([file.content], { type: file.mimeType });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.filename;
-    link.hidden = true;
-    this.renderRoot.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const size = saveFile(this.renderRoot, file);
     this._status = this.#t.t('download.done', { file: file.filename });
-    this.#emit('kollega-groups-download', { format, filename: file.filename, size: blob.size });
+    this.#emit('kollega-groups-download', { format, filename: file.filename, size });
     return file.filename;
   }
 

@@ -7,6 +7,7 @@ import { ProgramText } from './json-locate.js';
 import { MINIMAL_PROGRAM } from './template.js';
 import styles from './kollega-program-editor.css';
 import theme from '../theme/theme.css';
+import { saveFile } from '../util/save-file.js';
 
 /** Milliseconds of quiet typing before the program is checked again. */
 export const VALIDATE_DELAY_MS = 250;
@@ -281,15 +282,7 @@ export class KollegaProgramEditor extends LitElement {
   #download() {
     const text = this.value;
     const file = downloadName(text);
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file;
-    link.hidden = true;
-    this.renderRoot.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(this.renderRoot, { filename: file, mimeType: 'application/json', content: text });
     this._message = this.#t.t('download.done', { file });
   }
 
